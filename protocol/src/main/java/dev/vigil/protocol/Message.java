@@ -1,0 +1,26 @@
+package dev.vigil.protocol;
+
+/**
+ * A protocol message: the body of an {@link Envelope}. Every implementation is an immutable record.
+ */
+public sealed interface Message
+    permits Hello,
+        Welcome,
+        Ping,
+        Pong,
+        SensorCatalog,
+        Sample,
+        Inventory,
+        DeviceEvent,
+        HostStatus,
+        Snapshot,
+        Alert,
+        Acknowledge,
+        Result,
+        ErrorNotice {
+
+  /** The wire type of this message, e.g. {@code "sample"}. */
+  default MessageType type() {
+    return MessageType.of(getClass());
+  }
+}
