@@ -1,0 +1,117 @@
+package dev.vigil.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/** One realistic example of every message type, shared by the codec tests. */
+final class ProtocolExamples {
+  private ProtocolExamples() {}
+
+  static List<Message> everyMessage() {
+    SensorInfo tctl =
+        new SensorInfo(
+            "hwmon.k10temp.temp1",
+            "Tctl",
+            SensorKind.TEMPERATURE,
+            SensorUnit.CELSIUS,
+            "/sys/class/hwmon/hwmon1",
+            null,
+            null,
+            95.0);
+    SensorInfo vcore =
+        new SensorInfo(
+            "hwmon.nct6775.in0",
+            "Vcore",
+            SensorKind.VOLTAGE,
+            SensorUnit.VOLTS,
+            "/sys/class/hwmon/hwmon2",
+            null,
+            0.8,
+            1.5);
+    SensorInfo fan =
+        SensorInfo.absent(
+            "fan.0",
+            "fan 0",
+            SensorKind.FAN,
+            SensorUnit.RPM,
+            "oshi",
+            "no fans reported: virtual machine (KVM)");
+    SensorCatalog catalog =
+        new SensorCatalog("host-1", 1_700_000_000_000L, List.of(tctl, vcore, fan));
+    Sample sample =
+        new Sample(
+            "host-1",
+            1_700_000_001_000L,
+            Map.of("hwmon.k10temp.temp1", 54.25, "hwmon.nct6775.in0", 1.224));
+    Device usb =
+        new Device(
+            "usb:0781:5581:4C530001",
+            DeviceKind.USB,
+            "SanDisk Ultra",
+            Map.of("vendorId", "0781", "productId", "5581", "serial", "4C530001"));
+    Device led =
+        new Device(
+            "led:input3::capslock", DeviceKind.LED, "input3::capslock", Map.of("brightness", "1"));
+    Inventory inventory = new Inventory("host-1", 1_700_000_000_500L, List.of(usb, led));
+    DeviceEvent event =
+        new DeviceEvent(
+            "host-1", 1_700_000_002_000L, EventKind.LED_CHANGED, led, Map.of("brightness", "0"));
+    HostStatus status =
+        new HostStatus(
+            "host-1",
+            "rack-07",
+            HostState.ONLINE,
+            1_700_000_002_000L,
+            Map.of("rack", "a3"),
+            false,
+            "Linux 6.1 amd64",
+            null);
+    Alert alert =
+        new Alert(
+            "a-1",
+            "cpu-hot",
+            "host-1",
+            "rack-07",
+            "cpu.package.temperature",
+            Severity.CRITICAL,
+            AlertState.FIRING,
+            "CPU package 92.5 °C ≥ 85 °C on rack-07",
+            92.5,
+            85.0,
+            1_700_000_000_000L,
+            1_700_000_010_000L,
+            null,
+            new Acknowledgement("alice", 1_700_000_020_000L, "looking at the fan"));
+    return List.of(
+        new Hello(
+            Role.AGENT,
+            "secret",
+            "host-1",
+            "rack-07",
+            "0.1.0",
+            Map.of("rack", "a3"),
+            false,
+            "Linux"),
+        new Welcome("relay-1", "s-1", 5000, 1_700_000_000_000L, "0.1.0"),
+        new Ping(1, 1_700_000_000_000L),
+        new Pong(1, 1_700_000_000_000L),
+        catalog,
+        sample,
+        inventory,
+        event,
+        status,
+        new Snapshot(
+            1_700_000_003_000L,
+            List.of(new HostSnapshot(status, catalog, sample, inventory)),
+            List.of(alert),
+            List.of(event)),
+        alert,
+        new Acknowledge("r-1", "a-1", "looking at the fan"),
+        Result.failure("r-1", "no alert with id a-9"),
+        new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"));
+  }
+
+  static Message byType(MessageType type) {
+    return everyMessage().stream().filter(m -> m.type() == type).findFirst().orElseThrow();
+  }
+}
