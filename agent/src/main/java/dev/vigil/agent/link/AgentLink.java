@@ -1,0 +1,46 @@
+package dev.vigil.agent.link;
+
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The agent's connection to a relay. It keeps the latest catalog and inventory and sends them after
+ * every welcome; samples and events go out as they come while connected. Store and forward during
+ * outages can be added behind this interface. Thread-safe.
+ */
+public interface AgentLink extends AutoCloseable {
+
+  /** Starts connecting in the background; returns at once. */
+  void start();
+
+  /** Waits until the relay has welcomed this agent; true if it did within the timeout. */
+  boolean awaitWelcome(Duration timeout) throws InterruptedException;
+
+  /** True while welcomed on a live connection. */
+  boolean isConnected();
+
+  /**
+   * Why the link gave up for good (e.g. the relay refused the token); empty while it keeps trying.
+   */
+  Optional<String> failure();
+
+  /** Records the current catalog and sends it if connected. */
+  void updateCatalog(SensorCatalog catalog);
+
+  /** Records the current inventory and sends it if connected. */
+  void updateInventory(Inventory inventory);
+
+  /** Sends a sample; returns false (the sample is dropped) when not connected. */
+  boolean sendSample(Sample sample);
+
+  /** Sends a hot-plug event; returns false (the event is dropped) when not connected. */
+  boolean sendEvent(DeviceEvent event);
+
+  /** Closes the connection normally (code 1000) and stops reconnecting. */
+  @Override
+  void close();
+}

@@ -1,0 +1,54 @@
+package dev.vigil.agent.link;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * One WebSocket connection attempt to the relay: plain RFC 6455 (no permessage-deflate),
+ * TCP_NODELAY on, the library's own ping disabled (the link runs the protocol heartbeat). Hands
+ * every callback to its {@link WebSocketAgentLink}, tagged with itself so callbacks of old
+ * connections are ignored.
+ */
+final class RelayConnection extends WebSocketClient {
+  private final WebSocketAgentLink link;
+
+  RelayConnection(URI relayUri, WebSocketAgentLink link) {
+    super(relayUri, new Draft_6455());
+    this.link = link;
+    setTcpNoDelay(true);
+    setConnectionLostTimeout(0);
+    setDaemon(true);
+  }
+
+  /** Counted down when this connection has closed, for whatever reason. */
+  final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+  @Override
+  public void onOpen(ServerHandshake handshake) {
+    link.onOpen(this);
+  }
+
+  @Override
+  public void onMessage(String text) {
+    link.onText(this, text);
+  }
+
+  @Override
+  public void onMessage(ByteBuffer bytes) {
+    link.onBinary(this);
+  }
+
+  @Override
+  public void onClose(int code, String reason, boolean remote) {
+    closed.countDown();
+    link.onClosed(this, code, reason, remote);
+  }
+
+  @Override
+  public void onError(Exception e) {
+    link.onError(this, e);
+  }
+}

@@ -1,0 +1,360 @@
+package dev.vigil.agent.link;
+
+import dev.vigil.protocol.Backoff;
+import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.DecodeResult;
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.Envelope;
+import dev.vigil.protocol.ErrorNotice;
+import dev.vigil.protocol.Hello;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Message;
+import dev.vigil.protocol.MessageCodec;
+import dev.vigil.protocol.Ping;
+import dev.vigil.protocol.Pong;
+import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.Welcome;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link AgentLink} over one long-lived Java-WebSocket client. On open it sends the {@link Hello},
+ * waits for the {@link Welcome}, then sends catalog and inventory. It answers relay pings, sends
+ * its own every welcome heartbeat interval and drops a link silent for {@link
+ * Protocol#HEARTBEAT_TIMEOUT_FACTOR} intervals. It reconnects with full-jitter {@link Backoff}
+ * (reset after a welcome) unless the close code says retrying cannot help. Connection callbacks run
+ * on the given executor, never on the WebSocket threads.
+ */
+public final class WebSocketAgentLink implements AgentLink {
+  /** How long to wait for the relay's welcome after the hello, in milliseconds. */
+  public static final long WELCOME_TIMEOUT_MS = Protocol.HELLO_TIMEOUT_MS;
+
+  /** How long {@link #close} waits for the relay to acknowledge the close, in milliseconds. */
+  public static final long CLOSE_TIMEOUT_MS = 2_000;
+
+  /** Close code for a link dropped because no welcome came in time. */
+  static final int NO_WELCOME_CODE = CloseCodes.GOING_AWAY;
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketAgentLink.class);
+
+  private final URI relayUri;
+  private final Hello hello;
+  private final ScheduledExecutorService executor;
+  private final MessageCodec codec = MessageCodec.forRelayMessages();
+  private final Backoff backoff;
+  private final AtomicLong seq = new AtomicLong();
+  private final Object sendLock = new Object();
+  private final Object stateMonitor = new Object();
+
+  private volatile RelayConnection current;
+  private volatile boolean welcomed;
+  private volatile boolean stopped;
+  private volatile String failure;
+  private volatile long lastReceivedMs;
+
+  // Confined to the executor thread.
+  private ScheduledFuture<?> heartbeatTask;
+  private ScheduledFuture<?> welcomeTimeoutTask;
+  private long heartbeatIntervalMs = Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
+  private long nextNonce;
+
+  // Guarded by sendLock.
+  private SensorCatalog catalog;
+  private Inventory inventory;
+
+  /**
+   * @param relayUri the relay's WebSocket address
+   * @param hello the hello to send on every connection
+   * @param executor single-threaded executor running this link's work (may be shared)
+   */
+  public WebSocketAgentLink(URI relayUri, Hello hello, ScheduledExecutorService executor) {
+    this(relayUri, hello, executor, new Backoff());
+  }
+
+  /** As above, with a given backoff (tests use short delays). */
+  public WebSocketAgentLink(
+      URI relayUri, Hello hello, ScheduledExecutorService executor, Backoff backoff) {
+    this.relayUri = relayUri;
+    this.hello = hello;
+    this.executor = executor;
+    this.backoff = backoff;
+  }
+
+  @Override
+  public void start() {
+    executor.execute(this::connect);
+  }
+
+  @Override
+  public boolean awaitWelcome(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (stateMonitor) {
+      while (!welcomed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || stopped) {
+          return welcomed;
+        }
+        TimeUnit.NANOSECONDS.timedWait(stateMonitor, left);
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public boolean isConnected() {
+    return welcomed;
+  }
+
+  @Override
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  @Override
+  public void updateCatalog(SensorCatalog newCatalog) {
+    synchronized (sendLock) {
+      catalog = newCatalog;
+      if (welcomed) {
+        send(newCatalog, true);
+      }
+    }
+  }
+
+  @Override
+  public void updateInventory(Inventory newInventory) {
+    synchronized (sendLock) {
+      inventory = newInventory;
+      if (welcomed) {
+        send(newInventory, true);
+      }
+    }
+  }
+
+  @Override
+  public boolean sendSample(Sample sample) {
+    return sendData(sample);
+  }
+
+  @Override
+  public boolean sendEvent(DeviceEvent event) {
+    return sendData(event);
+  }
+
+  @Override
+  public void close() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    synchronized (stateMonitor) {
+      stateMonitor.notifyAll();
+    }
+    RelayConnection c = current;
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close(CloseCodes.NORMAL, "agent stopped");
+      if (!c.closed.await(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+        c.closeConnection(CloseCodes.NORMAL, "agent stopped; relay did not answer the close");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      c.closeConnection(CloseCodes.NORMAL, "agent stopped");
+    }
+  }
+
+  // ---- connection lifecycle, on the executor ----
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    RelayConnection c = new RelayConnection(relayUri, this);
+    current = c;
+    LOG.debug("connecting to {}", relayUri);
+    c.connect();
+    welcomeTimeoutTask =
+        executor.schedule(() -> welcomeTimedOut(c), WELCOME_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+  }
+
+  void onOpen(RelayConnection c) {
+    lastReceivedMs = System.currentTimeMillis();
+    executor.execute(
+        () -> {
+          if (c == current && !stopped) {
+            LOG.debug("connected to {}; sending hello", relayUri);
+            sendRaw(c, hello, false);
+          }
+        });
+  }
+
+  void onText(RelayConnection c, String text) {
+    lastReceivedMs = System.currentTimeMillis();
+    executor.execute(() -> handle(c, text));
+  }
+
+  void onBinary(RelayConnection c) {
+    LOG.warn("ignoring a binary frame from the relay; the protocol uses text frames");
+  }
+
+  void onError(RelayConnection c, Exception e) {
+    LOG.debug("link error: {}", e.toString());
+  }
+
+  void onClosed(RelayConnection c, int code, String reason, boolean remote) {
+    executor.execute(() -> closed(c, code, reason, remote));
+  }
+
+  private void handle(RelayConnection c, String text) {
+    if (c != current) {
+      return;
+    }
+    DecodeResult result = codec.decode(text);
+    if (result instanceof DecodeResult.Failed failed) {
+      LOG.warn("ignoring an undecodable message from the relay: {}", failed.detail());
+      return;
+    }
+    Message m = ((DecodeResult.Decoded) result).envelope().body();
+    if (m instanceof Welcome w) {
+      welcomed(c, w);
+    } else if (m instanceof Ping p) {
+      sendRaw(c, new Pong(p.nonce(), p.sentAtMs()), false);
+    } else if (m instanceof Pong p) {
+      LOG.trace("round trip {} ms", System.currentTimeMillis() - p.sentAtMs());
+    } else if (m instanceof ErrorNotice e) {
+      LOG.error("relay reports error {}: {}", e.code(), e.reason());
+    } else {
+      LOG.debug("ignoring {} from the relay", m.type().wireName());
+    }
+  }
+
+  private void welcomed(RelayConnection c, Welcome w) {
+    cancel(welcomeTimeoutTask);
+    backoff.reset();
+    heartbeatIntervalMs =
+        w.heartbeatIntervalMs() > 0
+            ? w.heartbeatIntervalMs()
+            : Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
+    LOG.info(
+        "welcomed by relay {} (session {}, heartbeat {} ms)",
+        w.relayId(),
+        w.sessionId(),
+        heartbeatIntervalMs);
+    synchronized (sendLock) {
+      if (catalog != null) {
+        sendRaw(c, catalog, true);
+      }
+      if (inventory != null) {
+        sendRaw(c, inventory, true);
+      }
+      welcomed = true;
+    }
+    synchronized (stateMonitor) {
+      stateMonitor.notifyAll();
+    }
+    cancel(heartbeatTask);
+    heartbeatTask =
+        executor.scheduleAtFixedRate(
+            () -> heartbeat(c), heartbeatIntervalMs, heartbeatIntervalMs, TimeUnit.MILLISECONDS);
+  }
+
+  private void heartbeat(RelayConnection c) {
+    if (c != current || stopped) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    long silentMs = now - lastReceivedMs;
+    if (silentMs > Protocol.HEARTBEAT_TIMEOUT_FACTOR * heartbeatIntervalMs) {
+      LOG.warn("relay silent for {} ms; dropping the link and reconnecting", silentMs);
+      c.closeConnection(CloseCodes.HEARTBEAT_TIMEOUT, "relay silent for " + silentMs + " ms");
+      return;
+    }
+    sendRaw(c, new Ping(++nextNonce, now), false);
+  }
+
+  private void welcomeTimedOut(RelayConnection c) {
+    if (c == current && !welcomed && !stopped) {
+      LOG.warn("no welcome from {} within {} ms; reconnecting", relayUri, WELCOME_TIMEOUT_MS);
+      c.closeConnection(NO_WELCOME_CODE, "no welcome within " + WELCOME_TIMEOUT_MS + " ms");
+    }
+  }
+
+  private void closed(RelayConnection c, int code, String reason, boolean remote) {
+    if (c != current) {
+      return;
+    }
+    boolean wasWelcomed = welcomed;
+    synchronized (sendLock) {
+      welcomed = false;
+    }
+    current = null;
+    cancel(heartbeatTask);
+    cancel(welcomeTimeoutTask);
+    if (stopped) {
+      LOG.info("link to {} closed", relayUri);
+      return;
+    }
+    if (!CloseCodes.shouldReconnect(code)) {
+      failure = "relay closed the link with code " + code + ": " + reason;
+      stopped = true;
+      LOG.error("{}; not reconnecting (fix the configuration and restart)", failure);
+      synchronized (stateMonitor) {
+        stateMonitor.notifyAll();
+      }
+      return;
+    }
+    long delayMs = backoff.nextDelayMs();
+    if (wasWelcomed) {
+      LOG.warn(
+          "link to {} lost (code {} {}); reconnecting in {} ms", relayUri, code, reason, delayMs);
+    } else {
+      LOG.debug("cannot reach {} (code {} {}); retrying in {} ms", relayUri, code, reason, delayMs);
+    }
+    executor.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- sending ----
+
+  private boolean sendData(Message m) {
+    synchronized (sendLock) {
+      if (!welcomed) {
+        LOG.debug("not connected; dropping {}", m.type().wireName());
+        return false;
+      }
+      return send(m, true);
+    }
+  }
+
+  private boolean send(Message m, boolean numbered) {
+    RelayConnection c = current;
+    return c != null && sendRaw(c, m, numbered);
+  }
+
+  private boolean sendRaw(RelayConnection c, Message m, boolean numbered) {
+    long n = numbered ? seq.incrementAndGet() : 0;
+    try {
+      c.send(codec.encode(new Envelope(Protocol.VERSION, n, m)));
+      return true;
+    } catch (WebsocketNotConnectedException e) {
+      LOG.debug("link closed while sending {}", m.type().wireName());
+      return false;
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> task) {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+}
