@@ -1,0 +1,134 @@
+package dev.vigil.server;
+
+import dev.vigil.protocol.MessageCodec;
+import dev.vigil.server.alert.AlertBook;
+import dev.vigil.server.alert.AlertEngine;
+import dev.vigil.server.alert.DefaultRules;
+import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.config.TokenStore;
+import dev.vigil.server.http.HttpApi;
+import dev.vigil.server.link.Authenticator;
+import dev.vigil.server.link.RelayWebSocketServer;
+import dev.vigil.server.relay.RelayCore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embeddable relay: WebSocket server, core and HTTP side. {@link #start} returns once both
+ * sockets listen; {@link #close} closes every peer with 1001 and stops.
+ */
+public final class Relay implements AutoCloseable {
+  /** How long {@link #close} waits for peers to answer the close, in milliseconds. */
+  public static final int STOP_TIMEOUT_MS = 1_000;
+
+  private static final int RELAY_ID_BYTES = 4;
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
+
+  private final RelayConfig config;
+  private final String relayId;
+  private final RelayCore core;
+  private final RelayWebSocketServer webSocket;
+  private final HttpApi http;
+
+  private Relay(
+      RelayConfig config,
+      String relayId,
+      RelayCore core,
+      RelayWebSocketServer webSocket,
+      HttpApi http) {
+    this.config = config;
+    this.relayId = relayId;
+    this.core = core;
+    this.webSocket = webSocket;
+    this.http = http;
+  }
+
+  /**
+   * Starts a relay and returns once it listens.
+   *
+   * @throws IOException when a port cannot be bound (the message names it) or tokens cannot be
+   *     stored
+   */
+  public static Relay start(RelayConfig config) throws IOException, InterruptedException {
+    RelayConfig effective = TokenStore.ensureTokens(config);
+    byte[] id = new byte[RELAY_ID_BYTES];
+    new SecureRandom().nextBytes(id);
+    String relayId = HexFormat.of().formatHex(id);
+    MessageCodec codec = MessageCodec.forInbound();
+    AlertEngine alerts =
+        new AlertEngine(
+            DefaultRules.detectors(
+                effective.rules(), effective.hardwareRules(), effective.offlineAlertAfter()),
+            new AlertBook(relayId),
+            effective.clock());
+    RelayCore core = new RelayCore(effective, relayId, RelayVersion.VERSION, codec, alerts);
+    core.start();
+    RelayWebSocketServer webSocket =
+        new RelayWebSocketServer(
+            new InetSocketAddress(effective.bindAddress(), effective.port()), codec, core);
+    try {
+      webSocket.startListening();
+    } catch (IOException | InterruptedException e) {
+      core.shutdown();
+      throw e;
+    }
+    HttpApi http;
+    try {
+      http =
+          HttpApi.start(
+              new InetSocketAddress(effective.bindAddress(), effective.httpPort()),
+              core,
+              new Authenticator(effective.agentTokens(), effective.operatorTokens()),
+              RelayVersion.VERSION);
+    } catch (IOException e) {
+      webSocket.stop(STOP_TIMEOUT_MS);
+      core.shutdown();
+      throw e;
+    }
+    Relay relay = new Relay(effective, relayId, core, webSocket, http);
+    log.info(
+        "Relay {} {} listening: WebSocket port {}, HTTP port {}",
+        relayId,
+        RelayVersion.VERSION,
+        relay.port(),
+        relay.httpPort());
+    return relay;
+  }
+
+  /** The bound WebSocket port. */
+  public int port() {
+    return webSocket.getPort();
+  }
+
+  /** The bound HTTP port. */
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** The config in effect, including generated tokens. */
+  public RelayConfig config() {
+    return config;
+  }
+
+  /** This relay run's id, as sent in every Welcome. */
+  public String relayId() {
+    return relayId;
+  }
+
+  /** Closes every peer with 1001 (going away) and stops. */
+  @Override
+  public void close() {
+    http.close();
+    try {
+      webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
+      core.shutdown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("Relay {} stopped", relayId);
+  }
+}

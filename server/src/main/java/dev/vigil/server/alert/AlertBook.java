@@ -1,0 +1,189 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.protocol.Acknowledgement;
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.AlertState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Owns every alert and its lifecycle: PENDING → FIRING → RESOLVED. A pending alert whose condition
+ * stops holding before its minimum duration is pushed once as RESOLVED (without a firing time) so
+ * dashboards that showed it see it end, and is not kept afterwards; a firing alert resolves only
+ * past its clear threshold (hysteresis) and is kept for {@link #RESOLVED_RETENTION}. Not
+ * thread-safe: the relay's core thread owns it.
+ */
+public final class AlertBook {
+  /** How long resolved alerts stay in snapshots and queries. */
+  public static final Duration RESOLVED_RETENTION = Duration.ofHours(1);
+
+  private final String idPrefix;
+  private long nextId = 1;
+  private final Map<String, Open> openByKey = new HashMap<>();
+  private final Map<String, Open> openById = new HashMap<>();
+  private final LinkedHashMap<String, Alert> resolvedById = new LinkedHashMap<>();
+
+  /**
+   * @param idPrefix prefix of every alert id, unique per relay run, e.g. the relay id
+   */
+  public AlertBook(String idPrefix) {
+    this.idPrefix = idPrefix;
+  }
+
+  private static final class Open {
+    Alert alert;
+    final String key;
+    final Duration minDuration;
+    String latestMessage;
+
+    Open(Alert alert, String key, Duration minDuration) {
+      this.alert = alert;
+      this.key = key;
+      this.minDuration = minDuration;
+      this.latestMessage = alert.message();
+    }
+  }
+
+  /** Applies one observation at {@code nowMs}; adds every changed alert to {@code changes}. */
+  public void apply(Observation o, long nowMs, List<Alert> changes) {
+    Open open = openByKey.get(o.key());
+    if (open == null) {
+      if (o.triggered()) {
+        changes.add(raise(o, nowMs));
+      }
+      return;
+    }
+    Alert a = open.alert;
+    open.latestMessage = o.message();
+    if (a.state() == AlertState.PENDING) {
+      if (!o.triggered()) {
+        changes.add(close(open, o.value(), nowMs, false));
+      } else if (durationElapsed(open, nowMs)) {
+        open.alert =
+            a.withMessage(o.message()).withState(AlertState.FIRING, o.value(), nowMs, null);
+        changes.add(open.alert);
+      } else {
+        open.alert = a.withState(AlertState.PENDING, o.value(), null, null);
+      }
+    } else if (o.cleared()) {
+      changes.add(close(open, o.value(), nowMs, true));
+    } else {
+      open.alert = a.withState(a.state(), o.value(), a.firingAtMs(), null);
+    }
+  }
+
+  /**
+   * Fires pending alerts whose minimum duration has passed and forgets resolved alerts older than
+   * the retention; adds every changed alert to {@code changes}.
+   */
+  public void tick(long nowMs, List<Alert> changes) {
+    for (Open open : openByKey.values()) {
+      if (open.alert.state() == AlertState.PENDING && durationElapsed(open, nowMs)) {
+        open.alert =
+            open.alert
+                .withMessage(open.latestMessage)
+                .withState(AlertState.FIRING, open.alert.value(), nowMs, null);
+        changes.add(open.alert);
+      }
+    }
+    long cutoff = nowMs - RESOLVED_RETENTION.toMillis();
+    Iterator<Alert> it = resolvedById.values().iterator();
+    while (it.hasNext()) {
+      Alert a = it.next();
+      if (a.resolvedAtMs() != null && a.resolvedAtMs() >= cutoff) {
+        break;
+      }
+      it.remove();
+    }
+  }
+
+  /**
+   * Ends pending sensor alerts of a host (its values stopped arriving, so they can no longer be
+   * confirmed). Firing ones stay until a new value clears them.
+   */
+  public void dropPendingSensorAlerts(String hostId, long nowMs, List<Alert> changes) {
+    List<Open> drop = new ArrayList<>();
+    for (Open open : openByKey.values()) {
+      Alert a = open.alert;
+      if (a.state() == AlertState.PENDING && a.sensorId() != null && a.hostId().equals(hostId)) {
+        drop.add(open);
+      }
+    }
+    for (Open open : drop) {
+      changes.add(close(open, open.alert.value(), nowMs, false));
+    }
+  }
+
+  /** Acknowledges an open or recently resolved alert. */
+  public AckOutcome acknowledge(String alertId, Acknowledgement ack) {
+    Open open = openById.get(alertId);
+    Alert current = open != null ? open.alert : resolvedById.get(alertId);
+    if (current == null) {
+      return AckOutcome.failed("no alert with id '" + alertId + "'");
+    }
+    if (current.ack() != null) {
+      return AckOutcome.failed(
+          "alert '" + alertId + "' was already acknowledged by " + current.ack().by());
+    }
+    Alert acked = current.withAck(ack);
+    if (open != null) {
+      open.alert = acked;
+    } else {
+      resolvedById.put(alertId, acked);
+    }
+    return AckOutcome.acknowledged(acked);
+  }
+
+  /** Every pending and firing alert, then resolved ones within the retention, oldest first. */
+  public List<Alert> alerts() {
+    List<Alert> all = new ArrayList<>(resolvedById.values());
+    for (Open open : openByKey.values()) {
+      all.add(open.alert);
+    }
+    return all;
+  }
+
+  private Alert raise(Observation o, long nowMs) {
+    boolean firesAtOnce = o.minDuration().isZero();
+    Alert a =
+        new Alert(
+            idPrefix + "-" + nextId++,
+            o.ruleId(),
+            o.hostId(),
+            o.hostName(),
+            o.sensorId(),
+            o.severity(),
+            firesAtOnce ? AlertState.FIRING : AlertState.PENDING,
+            o.message(),
+            o.value(),
+            o.threshold(),
+            nowMs,
+            firesAtOnce ? nowMs : null,
+            null,
+            null);
+    Open open = new Open(a, o.key(), o.minDuration());
+    openByKey.put(o.key(), open);
+    openById.put(a.id(), open);
+    return a;
+  }
+
+  private Alert close(Open open, Double value, long nowMs, boolean keep) {
+    openByKey.remove(open.key);
+    openById.remove(open.alert.id());
+    Alert resolved =
+        open.alert.withState(AlertState.RESOLVED, value, open.alert.firingAtMs(), nowMs);
+    if (keep) {
+      resolvedById.put(resolved.id(), resolved);
+    }
+    return resolved;
+  }
+
+  private static boolean durationElapsed(Open open, long nowMs) {
+    return nowMs - open.alert.startedAtMs() >= open.minDuration.toMillis();
+  }
+}

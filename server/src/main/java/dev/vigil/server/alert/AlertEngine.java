@@ -1,0 +1,92 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.protocol.Acknowledgement;
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Sample;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates every detector on every sample, event, inventory and host state change, and returns the
+ * alerts that changed, to be pushed at once. Times come from the injected {@link Clock}. Not
+ * thread-safe: the relay's core thread owns it.
+ */
+public final class AlertEngine {
+  private final List<AlertDetector> detectors;
+  private final AlertBook book;
+  private final Clock clock;
+  private final List<Observation> scratch = new ArrayList<>();
+
+  public AlertEngine(List<AlertDetector> detectors, AlertBook book, Clock clock) {
+    this.detectors = List.copyOf(detectors);
+    this.book = book;
+    this.clock = clock;
+  }
+
+  /** Alerts changed by a new sample. */
+  public List<Alert> onSample(AlertHost host, Sample sample) {
+    for (AlertDetector d : detectors) {
+      d.onSample(host, sample, scratch);
+    }
+    return applyScratch(new ArrayList<>());
+  }
+
+  /** Alerts changed by a hot-plug event. */
+  public List<Alert> onEvent(AlertHost host, DeviceEvent event) {
+    for (AlertDetector d : detectors) {
+      d.onEvent(host, event, scratch);
+    }
+    return applyScratch(new ArrayList<>());
+  }
+
+  /** Alerts changed by a full inventory. */
+  public List<Alert> onInventory(AlertHost host, Inventory inventory) {
+    for (AlertDetector d : detectors) {
+      d.onInventory(host, inventory, scratch);
+    }
+    return applyScratch(new ArrayList<>());
+  }
+
+  /** Alerts changed by the host's new liveness. */
+  public List<Alert> onHostState(AlertHost host) {
+    List<Alert> changes = new ArrayList<>();
+    if (host.state() != HostState.ONLINE) {
+      book.dropPendingSensorAlerts(host.hostId(), clock.millis(), changes);
+    }
+    for (AlertDetector d : detectors) {
+      d.onHostState(host, scratch);
+    }
+    return applyScratch(changes);
+  }
+
+  /** Alerts whose minimum duration has now passed. */
+  public List<Alert> tick() {
+    List<Alert> changes = new ArrayList<>();
+    book.tick(clock.millis(), changes);
+    return changes;
+  }
+
+  /** Acknowledges an alert in the name of {@code operator}. */
+  public AckOutcome acknowledge(String alertId, String operator, String comment) {
+    return book.acknowledge(
+        alertId, new Acknowledgement(operator, clock.millis(), comment == null ? "" : comment));
+  }
+
+  /** Every pending and firing alert and the recently resolved ones. */
+  public List<Alert> alerts() {
+    return book.alerts();
+  }
+
+  private List<Alert> applyScratch(List<Alert> changes) {
+    long now = clock.millis();
+    for (Observation o : scratch) {
+      book.apply(o, now, changes);
+    }
+    scratch.clear();
+    return changes;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.SensorInfo;
+
+/** What the alert detectors may know about a host: identity, liveness and its sensor catalog. */
+public interface AlertHost {
+  /** The agent's host id. */
+  String hostId();
+
+  /** The host's human name. */
+  String hostName();
+
+  /** Current liveness. */
+  HostState state();
+
+  /** Why the host is stale or offline; {@code null} when online. */
+  String stateReason();
+
+  /** The catalog entry of a sensor, or {@code null} when the host has sent no such entry. */
+  SensorInfo sensor(String sensorId);
+}

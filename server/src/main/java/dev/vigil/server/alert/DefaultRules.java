@@ -1,0 +1,69 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.protocol.SensorKind;
+import dev.vigil.protocol.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The built-in alert rules and the detector set a relay runs. */
+public final class DefaultRules {
+  /** CPU package at or above 85 °C for 10 s; clears below 80 °C. */
+  public static final AlertRule CPU_HOT =
+      new AlertRule(
+          "cpu-hot",
+          "CPU package temperature ≥ 85 °C for 10 s",
+          "*",
+          "cpu.package.temperature",
+          SensorKind.TEMPERATURE,
+          Comparison.ABOVE,
+          85,
+          80,
+          Duration.ofSeconds(10),
+          Severity.CRITICAL);
+
+  /** A file system at or above 90 % used for 30 s; clears below 85 %. */
+  public static final AlertRule DISK_NEARLY_FULL =
+      new AlertRule(
+          "disk-nearly-full",
+          "File system ≥ 90 % used for 30 s",
+          "*",
+          "fs.*.used.percent",
+          null,
+          Comparison.ABOVE,
+          90,
+          85,
+          Duration.ofSeconds(30),
+          Severity.WARNING);
+
+  private DefaultRules() {}
+
+  /** The default threshold rules. */
+  public static List<AlertRule> thresholdRules() {
+    return List.of(CPU_HOT, DISK_NEARLY_FULL);
+  }
+
+  /**
+   * Every detector a relay runs.
+   *
+   * @param rules threshold rules (the defaults, or the configured ones)
+   * @param hardwareRules whether to run the catalog-driven and event-driven built-ins (temperature
+   *     above hardware limit, voltage out of range, fan stopped, device removed)
+   * @param offlineAlertAfter how long a host stays offline before the agent-offline alert fires
+   */
+  public static List<AlertDetector> detectors(
+      List<AlertRule> rules, boolean hardwareRules, Duration offlineAlertAfter) {
+    List<AlertDetector> detectors = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      detectors.add(new ThresholdDetector(rule));
+    }
+    if (hardwareRules) {
+      detectors.add(new TemperatureLimitDetector());
+      detectors.add(new VoltageRangeDetector());
+      detectors.add(new FanStoppedDetector());
+      detectors.add(new DeviceRemovedDetector());
+    }
+    detectors.add(new AgentOfflineDetector(offlineAlertAfter));
+    return detectors;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.protocol.Severity;
+import java.time.Duration;
+
+/**
+ * One detector's verdict on one condition (rule × host × sensor or device) at one moment. The
+ * {@link AlertBook} turns a stream of these into alert transitions.
+ *
+ * @param key identifies the condition; one open alert per key at most
+ * @param ruleId the rule that judged it
+ * @param hostId the host concerned
+ * @param hostName the host's name
+ * @param sensorId the sensor concerned; {@code null} for host or device conditions
+ * @param severity severity of an alert raised from this observation
+ * @param minDuration how long the condition must hold before the alert fires
+ * @param triggered whether the raising condition holds now
+ * @param cleared whether a firing alert should resolve now (past the clear threshold)
+ * @param value the observed value, in the sensor's unit; {@code null} when there is none
+ * @param threshold the threshold judged against; {@code null} when there is none
+ * @param message the human sentence for the alert
+ */
+public record Observation(
+    String key,
+    String ruleId,
+    String hostId,
+    String hostName,
+    String sensorId,
+    Severity severity,
+    Duration minDuration,
+    boolean triggered,
+    boolean cleared,
+    Double value,
+    Double threshold,
+    String message) {
+
+  /** The key for a condition of {@code ruleId} on {@code hostId} about {@code subject}. */
+  public static String key(String ruleId, String hostId, String subject) {
+    return ruleId + '|' + hostId + '|' + (subject == null ? "" : subject);
+  }
+}

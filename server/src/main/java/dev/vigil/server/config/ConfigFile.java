@@ -1,0 +1,216 @@
+package dev.vigil.server.config;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.annotations.SerializedName;
+import dev.vigil.protocol.SensorKind;
+import dev.vigil.protocol.Severity;
+import dev.vigil.server.alert.AlertRule;
+import dev.vigil.server.alert.Comparison;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The relay's JSON config file. Every key is optional; unknown keys are errors (a typo must not be
+ * silently ignored). Example:
+ *
+ * <pre>{@code
+ * { "port": 8787, "httpPort": 8788, "dataDir": "/var/lib/vigil",
+ *   "agentTokens": ["..."], "operatorTokens": {"...": "alice"},
+ *   "heartbeatIntervalMs": 5000, "offlineAlertAfterMs": 30000,
+ *   "replaceDefaultRules": false,
+ *   "rules": [{"id": "gpu-hot", "sensorPattern": "gpu.*.temperature", "kind": "temperature",
+ *              "comparison": "above", "threshold": 90, "clearThreshold": 85,
+ *              "minDurationMs": 10000, "severity": "critical"}] }
+ * }</pre>
+ */
+public final class ConfigFile {
+  private static final Gson GSON = new Gson();
+
+  /** The top-level keys. */
+  record Root(
+      String bindAddress,
+      Integer port,
+      Integer httpPort,
+      String dataDir,
+      List<String> agentTokens,
+      Map<String, String> operatorTokens,
+      Long heartbeatIntervalMs,
+      Long helloTimeoutMs,
+      Long expectedSampleIntervalMs,
+      Long offlineAlertAfterMs,
+      Boolean hardwareRules,
+      Boolean replaceDefaultRules,
+      List<JsonObject> rules) {}
+
+  /** One rule as written in the file. */
+  record RuleSpec(
+      String id,
+      String description,
+      String hostPattern,
+      String sensorPattern,
+      String kind,
+      String comparison,
+      Double threshold,
+      Double clearThreshold,
+      Long minDurationMs,
+      String severity) {}
+
+  private ConfigFile() {}
+
+  /** Reads {@code file} and applies it on top of {@code base}. */
+  public static RelayConfig apply(Path file, RelayConfig base) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+    return apply(text, file.toString(), base);
+  }
+
+  /** Applies JSON {@code text} (from {@code source}) on top of {@code base}. */
+  public static RelayConfig apply(String text, String source, RelayConfig base) {
+    JsonObject json;
+    try {
+      JsonElement parsed = JsonParser.parseString(text);
+      if (!parsed.isJsonObject()) {
+        throw new ConfigException(source + ": the config must be a JSON object");
+      }
+      json = parsed.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new ConfigException(source + ": not valid JSON: " + e.getMessage(), e);
+    }
+    checkKeys(json, Root.class, source);
+    Root root = parse(json, Root.class, source);
+    RelayConfig c = base;
+    if (root.bindAddress() != null) {
+      c = c.withBindAddress(root.bindAddress());
+    }
+    if (root.port() != null) {
+      c = c.withPort(root.port());
+    }
+    if (root.httpPort() != null) {
+      c = c.withHttpPort(root.httpPort());
+    }
+    if (root.dataDir() != null) {
+      c = c.withDataDir(Path.of(root.dataDir()));
+    }
+    if (root.agentTokens() != null) {
+      c = c.withAgentTokens(Set.copyOf(root.agentTokens()));
+    }
+    if (root.operatorTokens() != null) {
+      c = c.withOperatorTokens(root.operatorTokens());
+    }
+    if (root.heartbeatIntervalMs() != null) {
+      c = c.withHeartbeatInterval(Duration.ofMillis(root.heartbeatIntervalMs()));
+    }
+    if (root.helloTimeoutMs() != null) {
+      c = c.withHelloTimeout(Duration.ofMillis(root.helloTimeoutMs()));
+    }
+    if (root.expectedSampleIntervalMs() != null) {
+      c = c.withExpectedSampleInterval(Duration.ofMillis(root.expectedSampleIntervalMs()));
+    }
+    if (root.offlineAlertAfterMs() != null) {
+      c = c.withOfflineAlertAfter(Duration.ofMillis(root.offlineAlertAfterMs()));
+    }
+    if (root.hardwareRules() != null) {
+      c = c.withHardwareRules(root.hardwareRules());
+    }
+    List<AlertRule> rules = new ArrayList<>();
+    if (root.rules() != null) {
+      for (int i = 0; i < root.rules().size(); i++) {
+        rules.add(rule(root.rules().get(i), source + ": rules[" + i + "]"));
+      }
+    }
+    boolean replace = Boolean.TRUE.equals(root.replaceDefaultRules());
+    return replace ? c.withRules(rules) : c.withExtraRules(rules);
+  }
+
+  private static AlertRule rule(JsonObject json, String where) {
+    checkKeys(json, RuleSpec.class, where);
+    RuleSpec r = parse(json, RuleSpec.class, where);
+    try {
+      return new AlertRule(
+          required(r.id(), where, "id"),
+          r.description(),
+          r.hostPattern() == null ? "*" : r.hostPattern(),
+          required(r.sensorPattern(), where, "sensorPattern"),
+          r.kind() == null ? null : wireEnum(SensorKind.class, r.kind(), where + ".kind"),
+          r.comparison() == null
+              ? Comparison.ABOVE
+              : javaEnum(Comparison.class, r.comparison(), where + ".comparison"),
+          required(r.threshold(), where, "threshold"),
+          r.clearThreshold() == null ? r.threshold() : r.clearThreshold(),
+          Duration.ofMillis(r.minDurationMs() == null ? 0 : r.minDurationMs()),
+          wireEnum(Severity.class, required(r.severity(), where, "severity"), where + ".severity"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T required(T value, String where, String field) {
+    if (value == null) {
+      throw new ConfigException(where + ": missing required field '" + field + "'");
+    }
+    return value;
+  }
+
+  private static <T> T parse(JsonObject json, Class<T> type, String where) {
+    try {
+      return GSON.fromJson(json, type);
+    } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+      throw new ConfigException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkKeys(JsonObject json, Class<? extends Record> type, String where) {
+    Set<String> known = new HashSet<>();
+    Arrays.stream(type.getRecordComponents()).forEach(c -> known.add(c.getName()));
+    for (String key : json.keySet()) {
+      if (!known.contains(key)) {
+        throw new ConfigException(where + ": unknown key '" + key + "'; known keys: " + known);
+      }
+    }
+  }
+
+  /** An enum constant by its {@code @SerializedName} (the protocol's wire name). */
+  private static <E extends Enum<E>> E wireEnum(Class<E> type, String value, String where) {
+    List<String> names = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      try {
+        SerializedName name = type.getField(constant.name()).getAnnotation(SerializedName.class);
+        String wire = name == null ? constant.name().toLowerCase(Locale.ROOT) : name.value();
+        if (wire.equals(value)) {
+          return constant;
+        }
+        names.add(wire);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new ConfigException(where + ": '" + value + "' is not one of " + names);
+  }
+
+  private static <E extends Enum<E>> E javaEnum(Class<E> type, String value, String where) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          where + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}

@@ -1,0 +1,359 @@
+package dev.vigil.server.config;
+
+import dev.vigil.protocol.Protocol;
+import dev.vigil.server.alert.AgentOfflineDetector;
+import dev.vigil.server.alert.AlertRule;
+import dev.vigil.server.alert.DefaultRules;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a relay needs to run. Immutable; change it with the {@code with…} methods.
+ *
+ * @param bindAddress address both listeners bind to, e.g. {@code 0.0.0.0}
+ * @param port WebSocket port; 0 picks a free one
+ * @param httpPort HTTP port (health, hosts, alerts); 0 picks a free one
+ * @param agentTokens tokens agents may use
+ * @param operatorTokens operator token to operator name, for dashboards and the HTTP API
+ * @param rules threshold alert rules (defaults: CPU hot, disk nearly full)
+ * @param hardwareRules whether the catalog- and event-driven built-ins run (temperature above
+ *     hardware limit, voltage out of range, fan stopped, device removed)
+ * @param heartbeatInterval how often the relay pings every peer
+ * @param helloTimeout how long a new connection has to send its hello
+ * @param expectedSampleInterval how often agents are expected to sample; a host with no sample for
+ *     {@link #STALE_FACTOR} times this is stale
+ * @param offlineAlertAfter how long a host stays offline before the agent-offline alert fires
+ * @param dataDir where the relay keeps its files (generated tokens)
+ * @param clock wall clock for timestamps, stale detection and alert durations
+ */
+public record RelayConfig(
+    String bindAddress,
+    int port,
+    int httpPort,
+    Set<String> agentTokens,
+    Map<String, String> operatorTokens,
+    List<AlertRule> rules,
+    boolean hardwareRules,
+    Duration heartbeatInterval,
+    Duration helloTimeout,
+    Duration expectedSampleInterval,
+    Duration offlineAlertAfter,
+    Path dataDir,
+    Clock clock) {
+
+  /** A host with no sample for this many expected intervals is stale. */
+  public static final int STALE_FACTOR = 3;
+
+  /** Default expected interval between an agent's samples. */
+  public static final Duration DEFAULT_EXPECTED_SAMPLE_INTERVAL = Duration.ofSeconds(5);
+
+  /** Default address to bind: every interface. */
+  public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+
+  private static final int MAX_PORT = 65_535;
+
+  public RelayConfig {
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    checkPort("port", port);
+    checkPort("httpPort", httpPort);
+    agentTokens = Set.copyOf(agentTokens);
+    operatorTokens = Map.copyOf(operatorTokens);
+    rules = List.copyOf(rules);
+    checkPositive("heartbeatInterval", heartbeatInterval);
+    checkPositive("helloTimeout", helloTimeout);
+    checkPositive("expectedSampleInterval", expectedSampleInterval);
+    Objects.requireNonNull(offlineAlertAfter, "offlineAlertAfter");
+    if (offlineAlertAfter.isNegative()) {
+      throw new IllegalArgumentException("offlineAlertAfter must not be negative");
+    }
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(clock, "clock");
+    Set<String> ids = new java.util.HashSet<>();
+    for (AlertRule rule : rules) {
+      if (!ids.add(rule.id())) {
+        throw new IllegalArgumentException("duplicate alert rule id '" + rule.id() + "'");
+      }
+    }
+  }
+
+  /** Defaults: ports 8787/8788, no tokens (generated on first start), default rules. */
+  public static RelayConfig defaults() {
+    return new RelayConfig(
+        DEFAULT_BIND_ADDRESS,
+        Protocol.DEFAULT_RELAY_PORT,
+        Protocol.DEFAULT_HTTP_PORT,
+        Set.of(),
+        Map.of(),
+        DefaultRules.thresholdRules(),
+        true,
+        Duration.ofMillis(Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS),
+        Duration.ofMillis(Protocol.HELLO_TIMEOUT_MS),
+        DEFAULT_EXPECTED_SAMPLE_INTERVAL,
+        AgentOfflineDetector.DEFAULT_DELAY,
+        Path.of(System.getProperty("user.home"), ".vigil", "relay"),
+        Clock.systemUTC());
+  }
+
+  /** How long a connected host may go without a sample before it is stale. */
+  public Duration staleAfter() {
+    return expectedSampleInterval.multipliedBy(STALE_FACTOR);
+  }
+
+  /** True when no agent and no operator token is configured. */
+  public boolean hasNoTokens() {
+    return agentTokens.isEmpty() && operatorTokens.isEmpty();
+  }
+
+  public RelayConfig withBindAddress(String address) {
+    return new RelayConfig(
+        address,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  /** 0 = ephemeral. */
+  public RelayConfig withPort(int newPort) {
+    return new RelayConfig(
+        bindAddress,
+        newPort,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  /** 0 = ephemeral. */
+  public RelayConfig withHttpPort(int newPort) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        newPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withAgentTokens(Set<String> tokens) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        tokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        tokenToOperatorName,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  /**
+   * Replaces the default threshold rules. The agent-offline alert always runs (see {@link
+   * #withOfflineAlertAfter}); the hardware built-ins are switched with {@link #withHardwareRules}.
+   */
+  public RelayConfig withRules(List<AlertRule> newRules) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        newRules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  /** Adds rules to the current ones. */
+  public RelayConfig withExtraRules(List<AlertRule> extra) {
+    List<AlertRule> all = new ArrayList<>(rules);
+    all.addAll(extra);
+    return withRules(all);
+  }
+
+  public RelayConfig withHardwareRules(boolean enabled) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        enabled,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withHeartbeatInterval(Duration interval) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        interval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withHelloTimeout(Duration timeout) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        timeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withExpectedSampleInterval(Duration interval) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        interval,
+        offlineAlertAfter,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withOfflineAlertAfter(Duration delay) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        delay,
+        dataDir,
+        clock);
+  }
+
+  public RelayConfig withDataDir(Path dir) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dir,
+        clock);
+  }
+
+  public RelayConfig withClock(Clock newClock) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        newClock);
+  }
+
+  private static void checkPort(String name, int value) {
+    if (value < 0 || value > MAX_PORT) {
+      throw new IllegalArgumentException(name + " must be 0-" + MAX_PORT + ": " + value);
+    }
+  }
+
+  private static void checkPositive(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.vigil.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.vigil.server.relay.RelayCounts;
+import dev.vigil.server.relay.RelayQueries;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/** {@code GET /health}: status, version, uptime and connection counts; no authentication. */
+final class HealthHandler implements HttpHandler {
+  /**
+   * The body of a health answer.
+   *
+   * @param status "ok"
+   * @param version relay version
+   * @param uptimeSeconds seconds since the relay started
+   * @param agentsConnected connected agents
+   * @param dashboardsConnected connected dashboards
+   * @param hostsKnown every host the relay knows
+   */
+  record Health(
+      String status,
+      String version,
+      long uptimeSeconds,
+      int agentsConnected,
+      int dashboardsConnected,
+      int hostsKnown) {}
+
+  private final RelayQueries queries;
+  private final String version;
+  private final long startedNanos;
+
+  HealthHandler(RelayQueries queries, String version, long startedNanos) {
+    this.queries = queries;
+    this.version = version;
+    this.startedNanos = startedNanos;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (JsonResponses.rejectNonGet(exchange)) {
+        return;
+      }
+      RelayCounts counts = JsonResponses.await(exchange, queries.counts());
+      if (counts == null) {
+        return;
+      }
+      long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+      JsonResponses.send(
+          exchange,
+          JsonResponses.OK,
+          new Health(
+              "ok",
+              version,
+              uptime,
+              counts.agentsConnected(),
+              counts.dashboardsConnected(),
+              counts.hostsKnown()));
+    }
+  }
+}

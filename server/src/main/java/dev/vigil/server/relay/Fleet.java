@@ -1,0 +1,174 @@
+package dev.vigil.server.relay;
+
+import dev.vigil.protocol.Acknowledge;
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.Hello;
+import dev.vigil.protocol.HostSnapshot;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.MessageCodec;
+import dev.vigil.protocol.Result;
+import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.Snapshot;
+import dev.vigil.server.alert.AckOutcome;
+import dev.vigil.server.alert.AlertEngine;
+import dev.vigil.server.alert.ValueFormat;
+import dev.vigil.server.link.PeerLink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of every host, recent events and alerts, and pushing every change to dashboards the
+ * moment it happens. Owned by the core thread; not thread-safe.
+ */
+final class Fleet {
+  private final MessageCodec codec;
+  private final AlertEngine alerts;
+  private final Clock clock;
+  private final Duration staleAfter;
+  private final Map<String, HostRecord> hosts = new LinkedHashMap<>();
+  private final EventRing events = new EventRing();
+  private final DashboardHub dashboards;
+
+  Fleet(MessageCodec codec, AlertEngine alerts, Clock clock, Duration staleAfter) {
+    this.codec = codec;
+    this.alerts = alerts;
+    this.clock = clock;
+    this.staleAfter = staleAfter;
+    this.dashboards = new DashboardHub(codec);
+  }
+
+  /** Registers an accepted agent; returns the connection it replaces, or null. */
+  Peer agentConnected(Peer peer, Hello hello) {
+    HostRecord host = hosts.computeIfAbsent(hello.peerId(), HostRecord::new);
+    Peer previous = host.agent;
+    host.connected(hello, peer, clock.millis());
+    boolean changed = host.setState(HostState.ONLINE, null);
+    dashboards.broadcast(host.status());
+    if (changed) {
+      push(alerts.onHostState(host));
+    }
+    return previous;
+  }
+
+  /** The agent connection {@code peer} is gone; its host goes offline unless replaced. */
+  void agentDisconnected(Peer peer, String reason) {
+    HostRecord host = hosts.get(peer.peerId);
+    if (host == null || host.agent != peer) {
+      return;
+    }
+    host.agent = null;
+    setState(host, HostState.OFFLINE, reason);
+  }
+
+  /** The host an accepted agent speaks for. */
+  HostRecord hostOf(Peer agent) {
+    HostRecord host = hosts.get(agent.peerId);
+    if (host != null) {
+      host.seen(clock.millis());
+    }
+    return host;
+  }
+
+  void onCatalog(HostRecord host, SensorCatalog catalog) {
+    host.catalog(catalog);
+    dashboards.broadcast(catalog);
+  }
+
+  void onSample(HostRecord host, Sample sample) {
+    host.sample(sample, clock.millis());
+    dashboards.broadcast(sample);
+    if (host.state() == HostState.STALE) {
+      setState(host, HostState.ONLINE, null);
+    }
+    push(alerts.onSample(host, sample));
+  }
+
+  void onInventory(HostRecord host, Inventory inventory) {
+    host.inventory(inventory);
+    dashboards.broadcast(inventory);
+    push(alerts.onInventory(host, inventory));
+  }
+
+  void onEvent(HostRecord host, DeviceEvent event) {
+    events.add(event);
+    host.inventory(InventoryUpdate.apply(host.inventory(), event));
+    dashboards.broadcast(event);
+    push(alerts.onEvent(host, event));
+  }
+
+  /** Acknowledges for the operator {@code operator}; answers {@code from} with a result. */
+  void acknowledge(PeerLink from, String operator, Acknowledge ack) {
+    AckOutcome outcome = alerts.acknowledge(ack.alertId(), operator, ack.comment());
+    if (outcome.ok()) {
+      dashboards.broadcast(outcome.alert());
+      from.send(codec.encode(Result.success(ack.requestId())));
+    } else {
+      from.send(codec.encode(Result.failure(ack.requestId(), outcome.error())));
+    }
+  }
+
+  /** Sends the snapshot to a new dashboard, then adds it to the live fan-out. */
+  void dashboardJoined(PeerLink link) {
+    link.send(codec.encode(snapshot()));
+    dashboards.add(link);
+  }
+
+  void dashboardLeft(PeerLink link) {
+    dashboards.remove(link);
+  }
+
+  /** Marks hosts without recent samples stale and fires alerts whose duration has passed. */
+  void tick() {
+    long now = clock.millis();
+    for (HostRecord host : hosts.values()) {
+      if (host.state() == HostState.ONLINE && now - host.lastSampleMs() >= staleAfter.toMillis()) {
+        setState(host, HostState.STALE, "no sample for " + ValueFormat.duration(staleAfter));
+      }
+    }
+    push(alerts.tick());
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(clock.millis(), hostSnapshots(), alerts.alerts(), events.list());
+  }
+
+  List<HostSnapshot> hostSnapshots() {
+    List<HostSnapshot> list = new ArrayList<>(hosts.size());
+    for (HostRecord host : hosts.values()) {
+      list.add(host.snapshot());
+    }
+    return list;
+  }
+
+  List<Alert> alerts() {
+    return alerts.alerts();
+  }
+
+  int dashboardCount() {
+    return dashboards.size();
+  }
+
+  int hostCount() {
+    return hosts.size();
+  }
+
+  private void setState(HostRecord host, HostState state, String reason) {
+    if (host.setState(state, reason)) {
+      dashboards.broadcast(host.status());
+      push(alerts.onHostState(host));
+    }
+  }
+
+  private void push(List<Alert> changed) {
+    for (Alert alert : changed) {
+      dashboards.broadcast(alert);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.vigil.server.relay;
+
+import dev.vigil.protocol.Hello;
+import dev.vigil.protocol.HostSnapshot;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.SensorInfo;
+import dev.vigil.server.alert.AlertHost;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Everything the relay knows about one host. Owned by the core thread; not thread-safe. */
+final class HostRecord implements AlertHost {
+  private final String hostId;
+  private Hello hello;
+  private HostState state = HostState.OFFLINE;
+  private String reason;
+  private long lastSeenMs;
+  private long lastSampleMs;
+  private SensorCatalog catalog;
+  private final Map<String, SensorInfo> sensors = new HashMap<>();
+  private Sample latest;
+  private Inventory inventory;
+
+  /** The connection currently speaking for this host; null when offline. */
+  Peer agent;
+
+  HostRecord(String hostId) {
+    this.hostId = hostId;
+  }
+
+  @Override
+  public String hostId() {
+    return hostId;
+  }
+
+  @Override
+  public String hostName() {
+    return hello == null ? hostId : hello.name();
+  }
+
+  @Override
+  public HostState state() {
+    return state;
+  }
+
+  @Override
+  public String stateReason() {
+    return reason;
+  }
+
+  @Override
+  public SensorInfo sensor(String sensorId) {
+    return sensors.get(sensorId);
+  }
+
+  long lastSampleMs() {
+    return lastSampleMs;
+  }
+
+  Inventory inventory() {
+    return inventory;
+  }
+
+  void connected(Hello newHello, Peer peer, long nowMs) {
+    hello = newHello;
+    agent = peer;
+    lastSeenMs = nowMs;
+    lastSampleMs = nowMs;
+  }
+
+  void seen(long nowMs) {
+    lastSeenMs = nowMs;
+  }
+
+  /** Sets the liveness; returns true when it changed. */
+  boolean setState(HostState newState, String newReason) {
+    if (state == newState && java.util.Objects.equals(reason, newReason)) {
+      return false;
+    }
+    state = newState;
+    reason = newReason;
+    return true;
+  }
+
+  void catalog(SensorCatalog newCatalog) {
+    catalog = newCatalog;
+    sensors.clear();
+    for (SensorInfo info : newCatalog.sensors()) {
+      sensors.put(info.id(), info);
+    }
+  }
+
+  void sample(Sample sample, long nowMs) {
+    latest = sample;
+    lastSampleMs = nowMs;
+  }
+
+  void inventory(Inventory newInventory) {
+    inventory = newInventory;
+  }
+
+  HostStatus status() {
+    Hello h = hello;
+    return new HostStatus(
+        hostId,
+        hostName(),
+        state,
+        lastSeenMs,
+        h == null ? Map.of() : h.labels(),
+        h != null && h.isSimulated(),
+        h == null ? null : h.platform(),
+        reason);
+  }
+
+  HostSnapshot snapshot() {
+    return new HostSnapshot(status(), catalog, latest, inventory);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.server.relay;
+
+import dev.vigil.protocol.Role;
+import dev.vigil.server.link.PeerLink;
+import java.util.concurrent.ScheduledFuture;
+
+/** One connection as the relay core sees it. Owned by the core thread; not thread-safe. */
+final class Peer {
+  final PeerLink link;
+  final String sessionId;
+  long lastInboundNanos;
+
+  /** Null until the hello is accepted. */
+  Role role;
+
+  /** Host id (agent) or instance id (dashboard), from the hello. */
+  String peerId;
+
+  /** Host name (agent) or operator name (dashboard). */
+  String name;
+
+  /** True once the relay decided to close it; later messages are ignored. */
+  boolean closing;
+
+  ScheduledFuture<?> helloTimeout;
+
+  Peer(PeerLink link, String sessionId, long openedNanos) {
+    this.link = link;
+    this.sessionId = sessionId;
+    this.lastInboundNanos = openedNanos;
+  }
+
+  boolean accepted() {
+    return role != null;
+  }
+
+  @Override
+  public String toString() {
+    return (role == null ? "peer" : role.name().toLowerCase(java.util.Locale.ROOT))
+        + (peerId == null ? "" : " " + peerId)
+        + " ("
+        + sessionId
+        + ", "
+        + link.remoteAddress()
+        + ")";
+  }
+}

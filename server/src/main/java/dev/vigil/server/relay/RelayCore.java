@@ -1,0 +1,416 @@
+package dev.vigil.server.relay;
+
+import dev.vigil.protocol.Acknowledge;
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.Envelope;
+import dev.vigil.protocol.ErrorNotice;
+import dev.vigil.protocol.Hello;
+import dev.vigil.protocol.HostSnapshot;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Message;
+import dev.vigil.protocol.MessageCodec;
+import dev.vigil.protocol.Ping;
+import dev.vigil.protocol.Pong;
+import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Role;
+import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.Welcome;
+import dev.vigil.server.alert.AlertEngine;
+import dev.vigil.server.alert.ValueFormat;
+import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.link.Authenticator;
+import dev.vigil.server.link.LinkListener;
+import dev.vigil.server.link.PeerLink;
+import dev.vigil.server.link.RolePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's core: one thread owns every connection's session state and the {@link Fleet}.
+ * Transports call the {@link LinkListener} methods from their own threads; each call is handed to
+ * the core thread at once. Handshake, role and host-id checks, heartbeats and closing run here.
+ */
+public final class RelayCore implements LinkListener, RelayQueries {
+  /** How often stale hosts and pending alert durations are checked. */
+  static final long MAINTENANCE_TICK_MS = 100;
+
+  /** How long a closed peer has to answer the close frame before the socket is dropped. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  private static final Logger log = LoggerFactory.getLogger(RelayCore.class);
+
+  private final RelayConfig config;
+  private final String relayId;
+  private final String relayVersion;
+  private final MessageCodec codec;
+  private final Clock clock;
+  private final Authenticator auth;
+  private final Fleet fleet;
+  private final ScheduledExecutorService executor;
+  private final Map<PeerLink, Peer> peers = new HashMap<>();
+  private final long heartbeatTimeoutNanos;
+  private final String heartbeatSilence;
+  private long sessions;
+  private long pingNonce;
+
+  public RelayCore(
+      RelayConfig config,
+      String relayId,
+      String relayVersion,
+      MessageCodec codec,
+      AlertEngine alerts) {
+    this.config = config;
+    this.relayId = relayId;
+    this.relayVersion = relayVersion;
+    this.codec = codec;
+    this.clock = config.clock();
+    this.auth = new Authenticator(config.agentTokens(), config.operatorTokens());
+    this.fleet = new Fleet(codec, alerts, clock, config.staleAfter());
+    Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
+    this.heartbeatTimeoutNanos = timeout.toNanos();
+    this.heartbeatSilence = "no message for " + ValueFormat.duration(timeout);
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "vigil-relay-core");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Starts the heartbeat and maintenance timers. */
+  public void start() {
+    long heartbeatMs = config.heartbeatInterval().toMillis();
+    executor.scheduleAtFixedRate(
+        guarded(this::heartbeat), heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
+    executor.scheduleAtFixedRate(
+        guarded(fleet::tick), MAINTENANCE_TICK_MS, MAINTENANCE_TICK_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the core thread, waiting briefly for queued work. */
+  public void shutdown() throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      executor.shutdownNow();
+    }
+  }
+
+  // ---- transport callbacks (transport threads): hand off only ----
+
+  @Override
+  public void onOpen(PeerLink link) {
+    long now = System.nanoTime();
+    submit(() -> opened(link, now));
+  }
+
+  @Override
+  public void onMessage(PeerLink link, Envelope envelope) {
+    long now = System.nanoTime();
+    submit(() -> received(link, envelope.body(), now));
+  }
+
+  @Override
+  public void onRejected(PeerLink link, int closeCode, String reason) {
+    submit(
+        () -> {
+          Peer peer = peers.get(link);
+          if (peer != null) {
+            reject(peer, closeCode, reason);
+          }
+        });
+  }
+
+  @Override
+  public void onClosed(PeerLink link, int code, String reason, boolean byPeer) {
+    submit(() -> closed(link, code, reason));
+  }
+
+  // ---- queries (any thread) ----
+
+  @Override
+  public CompletableFuture<RelayCounts> counts() {
+    return query(
+        () -> {
+          int agents = 0;
+          for (Peer p : peers.values()) {
+            if (p.role == Role.AGENT && !p.closing) {
+              agents++;
+            }
+          }
+          return new RelayCounts(agents, fleet.dashboardCount(), fleet.hostCount());
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<HostSnapshot>> hosts() {
+    return query(fleet::hostSnapshots);
+  }
+
+  @Override
+  public CompletableFuture<List<Alert>> alerts() {
+    return query(fleet::alerts);
+  }
+
+  // ---- core thread ----
+
+  private void opened(PeerLink link, long nowNanos) {
+    Peer peer = new Peer(link, "s" + ++sessions, nowNanos);
+    peers.put(link, peer);
+    peer.helloTimeout =
+        executor.schedule(
+            guarded(
+                () -> {
+                  if (!peer.accepted() && peers.get(link) == peer) {
+                    reject(
+                        peer,
+                        CloseCodes.HELLO_REQUIRED,
+                        "no hello within " + ValueFormat.duration(config.helloTimeout()));
+                  }
+                }),
+            config.helloTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void received(PeerLink link, Message message, long nowNanos) {
+    Peer peer = peers.get(link);
+    if (peer == null || peer.closing) {
+      return;
+    }
+    peer.lastInboundNanos = nowNanos;
+    if (!peer.accepted()) {
+      handshake(peer, message);
+      return;
+    }
+    if (!RolePolicy.allows(peer.role, message.type())) {
+      reject(
+          peer,
+          CloseCodes.ROLE_VIOLATION,
+          "a " + roleName(peer.role) + " may not send '" + message.type().wireName() + "'");
+      return;
+    }
+    if (message instanceof Ping ping) {
+      link.send(codec.encode(new Pong(ping.nonce(), ping.sentAtMs())));
+    } else if (message instanceof Acknowledge ack) {
+      fleet.acknowledge(link, peer.name, ack);
+    } else if (peer.role == Role.AGENT && !(message instanceof Pong)) {
+      agentMessage(peer, message);
+    }
+  }
+
+  private void handshake(Peer peer, Message message) {
+    if (!(message instanceof Hello hello)) {
+      reject(
+          peer,
+          CloseCodes.HELLO_REQUIRED,
+          "the first message must be 'hello', got '" + message.type().wireName() + "'");
+      return;
+    }
+    Authenticator.Outcome outcome = auth.authenticate(hello);
+    if (outcome instanceof Authenticator.Outcome.Rejected rejected) {
+      reject(peer, rejected.closeCode(), rejected.reason());
+      return;
+    }
+    Authenticator.Outcome.Accepted accepted = (Authenticator.Outcome.Accepted) outcome;
+    peer.helloTimeout.cancel(false);
+    peer.role = accepted.role();
+    peer.peerId = hello.peerId();
+    peer.name = accepted.name();
+    peer.link.send(
+        codec.encode(
+            new Welcome(
+                relayId,
+                peer.sessionId,
+                config.heartbeatInterval().toMillis(),
+                clock.millis(),
+                relayVersion)));
+    if (peer.role == Role.AGENT) {
+      Peer previous = fleet.agentConnected(peer, hello);
+      if (previous != null && previous != peer) {
+        closePeer(
+            previous,
+            CloseCodes.REPLACED,
+            "replaced by a newer connection for host '" + hello.peerId() + "'",
+            null);
+      }
+    } else {
+      fleet.dashboardJoined(peer.link);
+    }
+    log.info("Accepted {} '{}'", peer, peer.name);
+  }
+
+  private void agentMessage(Peer agent, Message message) {
+    String hostId = hostIdOf(message);
+    if (!agent.peerId.equals(hostId)) {
+      reject(
+          agent,
+          CloseCodes.INVALID_FIELD,
+          "hostId '"
+              + hostId
+              + "' in "
+              + message.type().wireName()
+              + " does not match this agent's host id '"
+              + agent.peerId
+              + "'");
+      return;
+    }
+    HostRecord host = fleet.hostOf(agent);
+    if (host == null || host.agent != agent) {
+      return;
+    }
+    if (message instanceof Sample sample) {
+      fleet.onSample(host, sample);
+    } else if (message instanceof SensorCatalog catalog) {
+      fleet.onCatalog(host, catalog);
+    } else if (message instanceof Inventory inventory) {
+      fleet.onInventory(host, inventory);
+    } else if (message instanceof DeviceEvent event) {
+      fleet.onEvent(host, event);
+    }
+  }
+
+  private static String hostIdOf(Message message) {
+    if (message instanceof Sample m) {
+      return m.hostId();
+    } else if (message instanceof SensorCatalog m) {
+      return m.hostId();
+    } else if (message instanceof Inventory m) {
+      return m.hostId();
+    } else if (message instanceof DeviceEvent m) {
+      return m.hostId();
+    }
+    throw new IllegalArgumentException("not an agent data message: " + message.type());
+  }
+
+  private void heartbeat() {
+    long now = System.nanoTime();
+    String ping = null;
+    for (Peer peer : new ArrayList<>(peers.values())) {
+      if (!peer.accepted() || peer.closing) {
+        continue;
+      }
+      if (now - peer.lastInboundNanos > heartbeatTimeoutNanos) {
+        log.info("Closing {}: {}", peer, heartbeatSilence);
+        closePeer(
+            peer, CloseCodes.HEARTBEAT_TIMEOUT, heartbeatSilence, "link lost: " + heartbeatSilence);
+        continue;
+      }
+      if (ping == null) {
+        ping = codec.encode(new Ping(++pingNonce, clock.millis()));
+      }
+      peer.link.send(ping);
+    }
+  }
+
+  /** Tells the peer why (ErrorNotice), then closes it with {@code code}. */
+  private void reject(Peer peer, int code, String reason) {
+    if (peer.closing) {
+      return;
+    }
+    log.info("Closing {} with {}: {}", peer, code, reason);
+    peer.link.send(codec.encode(new ErrorNotice(code, reason)));
+    closePeer(peer, code, reason, "disconnected by relay: " + reason);
+  }
+
+  /**
+   * Closes a peer and detaches it from relay state at once; drops the socket if the peer does not
+   * answer the close in time.
+   *
+   * @param hostReason the offline reason for an agent's host; null to leave the host alone
+   */
+  private void closePeer(Peer peer, int code, String reason, String hostReason) {
+    if (peer.closing) {
+      return;
+    }
+    peer.closing = true;
+    if (peer.helloTimeout != null) {
+      peer.helloTimeout.cancel(false);
+    }
+    peer.link.close(code, reason);
+    detach(peer, hostReason);
+    executor.schedule(
+        guarded(
+            () -> {
+              if (peers.get(peer.link) == peer) {
+                peer.link.abort(code, reason);
+              }
+            }),
+        CLOSE_GRACE.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void closed(PeerLink link, int code, String reason) {
+    Peer peer = peers.remove(link);
+    if (peer == null) {
+      return;
+    }
+    if (peer.helloTimeout != null) {
+      peer.helloTimeout.cancel(false);
+    }
+    if (!peer.closing) {
+      peer.closing = true;
+      detach(peer, offlineReason(code));
+      log.info("{} closed with {} {}", peer, code, reason);
+    }
+  }
+
+  private void detach(Peer peer, String hostReason) {
+    if (peer.role == Role.AGENT && hostReason != null) {
+      fleet.agentDisconnected(peer, hostReason);
+    } else if (peer.role == Role.DASHBOARD) {
+      fleet.dashboardLeft(peer.link);
+    }
+  }
+
+  /** Agent down (closed normally) versus link down (dropped). */
+  static String offlineReason(int closeCode) {
+    if (closeCode == CloseCodes.NORMAL || closeCode == CloseCodes.GOING_AWAY) {
+      return "agent stopped";
+    }
+    return "connection dropped (close code " + closeCode + ")";
+  }
+
+  private static String roleName(Role role) {
+    return role == Role.AGENT ? "agent" : "dashboard";
+  }
+
+  private <T> CompletableFuture<T> query(Supplier<T> supplier) {
+    try {
+      return CompletableFuture.supplyAsync(supplier, executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void submit(Runnable task) {
+    try {
+      executor.execute(guarded(task));
+    } catch (RejectedExecutionException e) {
+      log.debug("Relay core stopped; dropping a transport event");
+    }
+  }
+
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("Relay core task failed; the relay carries on", e);
+      }
+    };
+  }
+}

@@ -1,0 +1,18 @@
+package dev.vigil.server.relay;
+
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.HostSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Read-only questions about relay state, answered on the core thread. Thread-safe. */
+public interface RelayQueries {
+  /** Connection counts. */
+  CompletableFuture<RelayCounts> counts();
+
+  /** Every host the relay knows. */
+  CompletableFuture<List<HostSnapshot>> hosts();
+
+  /** Pending and firing alerts and those resolved within the last hour. */
+  CompletableFuture<List<Alert>> alerts();
+}
