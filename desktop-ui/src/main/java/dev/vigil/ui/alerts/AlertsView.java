@@ -1,0 +1,132 @@
+package dev.vigil.ui.alerts;
+
+import dev.vigil.ui.theme.StyleClasses;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The alerts pane: a table of active and recently resolved alerts, each active one with an
+ * Acknowledge button that asks for an optional comment.
+ */
+public final class AlertsView extends BorderPane {
+  private final AlertsViewModel viewModel;
+
+  /**
+   * @param viewModel the pane's view model
+   */
+  public AlertsView(AlertsViewModel viewModel) {
+    this.viewModel = viewModel;
+    getStyleClass().add(StyleClasses.PAGE);
+
+    Label title = new Label("Alerts");
+    title.getStyleClass().add(StyleClasses.PAGE_TITLE);
+    Label counts = new Label();
+    counts.getStyleClass().add(StyleClasses.MUTED);
+    counts
+        .textProperty()
+        .bind(
+            viewModel
+                .firingCountProperty()
+                .asString("%d firing")
+                .concat(viewModel.activeCountProperty().asString(" · %d active")));
+    Label feedback = new Label();
+    feedback.getStyleClass().addAll(StyleClasses.MUTED, "ack-feedback");
+    feedback.textProperty().bind(viewModel.feedbackProperty());
+    HBox top = new HBox(title, counts, feedback);
+    top.getStyleClass().add("page-toolbar");
+    setTop(top);
+
+    TableView<AlertRow> table = new TableView<>(viewModel.rows());
+    table.getStyleClass().add(StyleClasses.ALERTS_TABLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No alerts. All quiet."));
+    TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severityText, 90);
+    TableColumn<AlertRow, AlertRow> action = new TableColumn<>("");
+    action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    action.setCellFactory(c -> new AckCell());
+    action.setPrefWidth(130);
+    action.setSortable(false);
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                severity,
+                column("State", AlertRow::stateText, 80),
+                column("Host", AlertRow::hostText, 170),
+                column("Message", r -> r.alert().message(), 360),
+                column("Since", AlertRow::sinceText, 170),
+                column("Acknowledged", AlertRow::ackText, 260)));
+    table.getColumns().add(action);
+    table.setRowFactory(t -> new AlertTableRow());
+    setCenter(table);
+  }
+
+  private void acknowledge(AlertRow row) {
+    TextInputDialog dialog = new TextInputDialog();
+    dialog.setTitle("Acknowledge alert");
+    dialog.setHeaderText(row.alert().message());
+    dialog.setContentText("Comment (optional):");
+    if (getScene() != null) {
+      dialog.initOwner(getScene().getWindow());
+    }
+    dialog.showAndWait().ifPresent(comment -> viewModel.acknowledge(row.alertId(), comment));
+  }
+
+  private static TableColumn<AlertRow, String> column(
+      String title, Function<AlertRow, String> text, double width) {
+    TableColumn<AlertRow, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> constant(text.apply(c.getValue())));
+    column.setPrefWidth(width);
+    return column;
+  }
+
+  private static ObservableValue<String> constant(String text) {
+    return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
+  }
+
+  /** Colours a row by severity; mutes resolved and acknowledged ones. */
+  private static final class AlertTableRow extends TableRow<AlertRow> {
+    @Override
+    protected void updateItem(AlertRow row, boolean empty) {
+      super.updateItem(row, empty);
+      boolean shown = !empty && row != null;
+      StyleClasses.apply(this, shown ? row.alert().severity() : null);
+      StyleClasses.toggle(this, StyleClasses.RESOLVED, shown && row.isResolved());
+      StyleClasses.toggle(
+          this, StyleClasses.ACKNOWLEDGED, shown && !row.isResolved() && row.alert().ack() != null);
+    }
+  }
+
+  /** The Acknowledge button of an active, unacknowledged alert. */
+  private final class AckCell extends TableCell<AlertRow, AlertRow> {
+    private final Button button = new Button("Acknowledge");
+
+    AckCell() {
+      button.getStyleClass().add(StyleClasses.ACK_BUTTON);
+      button.setOnAction(
+          e -> {
+            if (getItem() != null) {
+              acknowledge(getItem());
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(AlertRow row, boolean empty) {
+      super.updateItem(row, empty);
+      setGraphic(!empty && row != null && row.canAcknowledge() ? button : null);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.vigil.ui.app;
+
+import dev.vigil.ui.alerts.DesktopAlertNotifier;
+import dev.vigil.ui.connection.InboundPump;
+import dev.vigil.ui.connection.RelayClient;
+import dev.vigil.ui.connection.RelayEndpoint;
+import dev.vigil.ui.state.DashboardState;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * Wires one dashboard: the relay client feeding the store through the pump, the view models and the
+ * main view, and the once-a-second clock tick. Create and use on the UI thread.
+ */
+public final class Dashboard implements AutoCloseable {
+  /** How often elapsed-time texts and the chart window move, in milliseconds. */
+  public static final long TICK_MS = 1_000;
+
+  private final Clock clock;
+  private final String instanceId;
+  private final String operatorName;
+  private final DashboardState state;
+  private final InboundPump pump;
+  private final MainViewModel viewModel;
+  private final MainView view;
+  private final Timeline ticker;
+  private BiConsumer<String, String> relayChangeListener = (url, token) -> {};
+  private volatile RelayClient client;
+
+  /**
+   * @param settings where to connect and how to look
+   * @param clock the dashboard's clock
+   * @param zone the time zone for times of day
+   * @param operatorName sent in the hello as this dashboard's name
+   */
+  public Dashboard(Settings settings, Clock clock, ZoneId zone, String operatorName) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.instanceId = settings.instanceId();
+    this.operatorName = Objects.requireNonNull(operatorName, "operatorName");
+    this.state = new DashboardState(clock);
+    this.pump = new InboundPump(Platform::runLater, state::apply);
+    DesktopAlertNotifier notifier = new DesktopAlertNotifier(this::window, this::showToast);
+    this.viewModel =
+        new MainViewModel(
+            state,
+            message -> client != null && client.send(message),
+            notifier,
+            clock,
+            zone,
+            this::reconnect,
+            settings.theme());
+    viewModel.connectionBar().setTarget(settings.relayUrl(), settings.token());
+    this.view = new MainView(viewModel);
+    this.client = newClient(settings.relayUrl(), settings.token());
+    this.ticker = new Timeline(new KeyFrame(Duration.millis(TICK_MS), e -> viewModel.tick()));
+    ticker.setCycleCount(Animation.INDEFINITE);
+  }
+
+  /** Connects to the relay and starts the clock tick. */
+  public void start() {
+    client.start();
+    ticker.play();
+  }
+
+  /** Called with the new URL and token when the operator changes them. */
+  public void setRelayChangeListener(BiConsumer<String, String> listener) {
+    relayChangeListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** The main view, to put in a scene. */
+  public MainView view() {
+    return view;
+  }
+
+  /** The main view model. */
+  public MainViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** The store, for diagnostics and tests. */
+  public DashboardState state() {
+    return state;
+  }
+
+  /** The relay link in use. */
+  public RelayClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    ticker.stop();
+    client.close();
+  }
+
+  private void reconnect(String url, String token) {
+    RelayClient old = client;
+    client = newClient(url, token);
+    old.close();
+    client.start();
+    relayChangeListener.accept(url, token);
+  }
+
+  private RelayClient newClient(String url, String token) {
+    return new RelayClient(
+        new RelayEndpoint(URI.create(url), token, instanceId, operatorName), pump, clock);
+  }
+
+  private void showToast(String text) {
+    viewModel.showToast(text);
+  }
+
+  private Window window() {
+    return view.getScene() == null ? null : view.getScene().getWindow();
+  }
+}

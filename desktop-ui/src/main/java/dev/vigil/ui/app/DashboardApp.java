@@ -1,0 +1,95 @@
+package dev.vigil.ui.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: reads remembered settings and launch overrides, shows the dashboard, and
+ * remembers theme, relay and window size.
+ */
+public final class DashboardApp extends Application {
+  /** How long the dashboard runs before a requested screenshot, in seconds. */
+  public static final double SCREENSHOT_DELAY_SECONDS = 8;
+
+  /** Exit status for bad command-line options. */
+  public static final int EXIT_USAGE = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+
+  private Dashboard dashboard;
+  private SettingsStore store;
+  private Settings remembered;
+
+  @Override
+  public void start(Stage stage) {
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
+    } catch (IllegalArgumentException e) {
+      LOG.error("{}", e.getMessage());
+      System.exit(EXIT_USAGE);
+      return;
+    }
+    store = SettingsStore.inHome();
+    remembered = store.load();
+    Settings effective = options.applyTo(remembered);
+    dashboard =
+        new Dashboard(
+            effective,
+            Clock.systemDefaultZone(),
+            ZoneId.systemDefault(),
+            System.getProperty("user.name", "operator"));
+    dashboard
+        .viewModel()
+        .themeProperty()
+        .addListener((obs, old, now) -> save(remembered.withTheme(now)));
+    dashboard.setRelayChangeListener((url, token) -> save(remembered.withRelay(url, token)));
+
+    Scene scene = new Scene(dashboard.view(), effective.windowWidth(), effective.windowHeight());
+    stage.setTitle("Vigil dashboard");
+    stage.setScene(scene);
+    stage.setOnHidden(e -> save(remembered.withWindowSize(stage.getWidth(), stage.getHeight())));
+    stage.show();
+    dashboard.start();
+    options.openHost().ifPresent(id -> dashboard.viewModel().openHost(id));
+    options
+        .screenshot()
+        .ifPresent(
+            file -> {
+              PauseTransition wait =
+                  new PauseTransition(Duration.seconds(SCREENSHOT_DELAY_SECONDS));
+              wait.setOnFinished(
+                  e -> {
+                    try {
+                      ScreenshotWriter.write(scene, file);
+                      LOG.info("screenshot saved to {}", file);
+                    } catch (IOException ex) {
+                      LOG.error("cannot save screenshot to {}: {}", file, ex.getMessage());
+                    }
+                    Platform.exit();
+                  });
+              wait.play();
+            });
+  }
+
+  @Override
+  public void stop() {
+    if (dashboard != null) {
+      dashboard.close();
+    }
+  }
+
+  private void save(Settings settings) {
+    remembered = settings;
+    store.save(settings);
+  }
+}

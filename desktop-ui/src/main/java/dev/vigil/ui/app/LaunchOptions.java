@@ -1,0 +1,87 @@
+package dev.vigil.ui.app;
+
+import dev.vigil.ui.connection.RelayEndpoint;
+import dev.vigil.ui.theme.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Overrides given at launch: flags ({@code --relay ws://..., --token T, --theme dark}) win over the
+ * environment ({@code VIGIL_RELAY_URL}, {@code VIGIL_TOKEN}), which wins over the remembered
+ * settings. Overrides apply to this run only and are not saved. Hidden demo flags: {@code
+ * --screenshot FILE} saves a PNG of the window after a few seconds and exits; {@code --host ID}
+ * opens a host page.
+ *
+ * @param relayUrl the relay address to use instead of the remembered one
+ * @param token the operator token to use instead of the remembered one
+ * @param theme the theme to use instead of the remembered one
+ * @param screenshot where to save a screenshot before exiting
+ * @param openHost a host page to open at start
+ */
+public record LaunchOptions(
+    Optional<String> relayUrl,
+    Optional<String> token,
+    Optional<Theme> theme,
+    Optional<Path> screenshot,
+    Optional<String> openHost) {
+  /** Environment variable naming the relay address. */
+  public static final String ENV_RELAY_URL = "VIGIL_RELAY_URL";
+
+  /** Environment variable holding the operator token. */
+  public static final String ENV_TOKEN = "VIGIL_TOKEN";
+
+  /**
+   * Reads flags and environment.
+   *
+   * @throws IllegalArgumentException naming the bad flag or value
+   */
+  public static LaunchOptions parse(List<String> args, Map<String, String> env) {
+    Optional<String> relay = nonBlank(env.get(ENV_RELAY_URL));
+    Optional<String> token = nonBlank(env.get(ENV_TOKEN));
+    Optional<Theme> theme = Optional.empty();
+    Optional<Path> screenshot = Optional.empty();
+    Optional<String> host = Optional.empty();
+    for (int i = 0; i < args.size(); i++) {
+      String flag = args.get(i);
+      String value = valueAfter(args, i++, flag);
+      switch (flag) {
+        case "--relay" -> relay = Optional.of(value);
+        case "--token" -> token = Optional.of(value);
+        case "--theme" -> theme = Optional.of(Theme.parse(value));
+        case "--screenshot" -> screenshot = Optional.of(Path.of(value));
+        case "--host" -> host = Optional.of(value);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option '" + flag + "'; known: --relay, --token, --theme");
+      }
+    }
+    if (relay.isPresent()) {
+      Optional<String> problem = RelayEndpoint.problemWith(relay.get());
+      if (problem.isPresent()) {
+        throw new IllegalArgumentException(problem.get());
+      }
+    }
+    return new LaunchOptions(relay, token, theme, screenshot, host);
+  }
+
+  /** The remembered settings with these overrides applied. */
+  public Settings applyTo(Settings remembered) {
+    Settings s =
+        remembered.withRelay(
+            relayUrl.orElse(remembered.relayUrl()), token.orElse(remembered.token()));
+    return theme.map(s::withTheme).orElse(s);
+  }
+
+  private static String valueAfter(List<String> args, int index, String flag) {
+    if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
+      throw new IllegalArgumentException("option '" + flag + "' needs a value");
+    }
+    return args.get(index + 1);
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}

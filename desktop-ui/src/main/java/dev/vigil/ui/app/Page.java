@@ -1,0 +1,9 @@
+package dev.vigil.ui.app;
+
+/** The pages the main window can show. */
+public enum Page {
+  HOSTS,
+  ALERTS,
+  EVENTS,
+  HOST
+}

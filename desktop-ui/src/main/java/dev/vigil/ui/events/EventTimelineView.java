@@ -1,0 +1,73 @@
+package dev.vigil.ui.events;
+
+import dev.vigil.ui.theme.StyleClasses;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+
+/** A table of hot-plug and LED changes, newest first. */
+public final class EventTimelineView extends BorderPane {
+
+  /**
+   * @param viewModel the timeline's view model
+   * @param title shown above the table; empty for none
+   */
+  public EventTimelineView(EventTimelineViewModel viewModel, String title) {
+    getStyleClass().add(StyleClasses.PAGE);
+    if (!title.isEmpty()) {
+      Label heading = new Label(title);
+      heading.getStyleClass().add(StyleClasses.PAGE_TITLE);
+      setTop(heading);
+    }
+    TableView<EventRow> table = new TableView<>(viewModel.rows());
+    table.getStyleClass().add(StyleClasses.EVENTS_TABLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No hot-plug or LED changes yet"));
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                column("Time", EventRow::timeText, 140),
+                column("Host", EventRow::hostText, 160),
+                column("Event", EventRow::kindText, 110),
+                column("Device", EventRow::deviceText, 260),
+                column("Details", EventRow::detailText, 300)));
+    table.setRowFactory(
+        t ->
+            new TableRow<>() {
+              @Override
+              protected void updateItem(EventRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("event-added", "event-removed", "event-changed");
+                if (!empty && row != null) {
+                  getStyleClass()
+                      .add(
+                          switch (row.kind()) {
+                            case DEVICE_ADDED -> "event-added";
+                            case DEVICE_REMOVED -> "event-removed";
+                            case DEVICE_CHANGED, LED_CHANGED -> "event-changed";
+                          });
+                }
+              }
+            });
+    setCenter(table);
+  }
+
+  private static TableColumn<EventRow, String> column(
+      String title, Function<EventRow, String> text, double width) {
+    TableColumn<EventRow, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> constant(text.apply(c.getValue())));
+    column.setPrefWidth(width);
+    return column;
+  }
+
+  private static ObservableValue<String> constant(String text) {
+    return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
+  }
+}

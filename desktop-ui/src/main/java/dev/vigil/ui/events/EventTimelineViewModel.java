@@ -1,0 +1,83 @@
+package dev.vigil.ui.events;
+
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.ui.state.Changes;
+import dev.vigil.ui.state.DashboardState;
+import dev.vigil.ui.state.HostModel;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Hot-plug and LED changes, newest first, across all hosts or for one host, bounded by {@link
+ * DashboardState#EVENT_HISTORY_LIMIT}.
+ */
+public final class EventTimelineViewModel {
+  private final DashboardState state;
+  private final ZoneId zone;
+  private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+  private Predicate<DeviceEvent> filter = e -> true;
+
+  /**
+   * @param state the store to show
+   * @param zone the time zone for times of day
+   */
+  public EventTimelineViewModel(DashboardState state, ZoneId zone) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    state.addListener(this::stateChanged);
+  }
+
+  /** Shows only one host's events; {@code null} shows every host. */
+  public void showHost(String hostId) {
+    filter = hostId == null ? e -> true : e -> e.hostId().equals(hostId);
+    reload();
+  }
+
+  private void stateChanged(Changes changes) {
+    if (changes.resynced() || changes.hostSetChanged()) {
+      reload();
+      return;
+    }
+    if (changes.newEvents().isEmpty()) {
+      return;
+    }
+    List<EventRow> fresh = new ArrayList<>();
+    for (DeviceEvent event : changes.newEvents()) {
+      if (filter.test(event)) {
+        fresh.add(0, rowOf(event));
+      }
+    }
+    rows.addAll(0, fresh);
+    int excess = rows.size() - DashboardState.EVENT_HISTORY_LIMIT;
+    if (excess > 0) {
+      rows.remove(rows.size() - excess, rows.size());
+    }
+  }
+
+  private void reload() {
+    List<EventRow> all = new ArrayList<>();
+    for (DeviceEvent event : state.events()) {
+      if (filter.test(event)) {
+        all.add(rowOf(event));
+      }
+    }
+    rows.setAll(all);
+  }
+
+  private EventRow rowOf(DeviceEvent event) {
+    HostModel host = state.host(event.hostId()).orElse(null);
+    String name = host == null ? event.hostId() : host.status().name();
+    boolean simulated = host != null && host.status().simulated();
+    return EventRow.of(event, name, simulated, zone);
+  }
+
+  /** The rows, newest first. */
+  public ObservableList<EventRow> rows() {
+    return FXCollections.unmodifiableObservableList(rows);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.ui.host;
+
+import java.util.List;
+
+/**
+ * What one chart shows at one moment.
+ *
+ * @param group which chart
+ * @param lines one per sensor, at most {@link HostPageViewModel#MAX_LINES_PER_CHART}
+ * @param omittedLines how many sensors were left out to keep the chart readable
+ * @param placeholder what to say when there is nothing to plot (e.g. why the sensors are absent);
+ *     empty when there are lines
+ */
+public record ChartFrame(
+    ChartGroup group, List<ChartLine> lines, int omittedLines, String placeholder) {
+  public ChartFrame {
+    lines = List.copyOf(lines);
+  }
+
+  /** A chart with nothing to plot, saying why. */
+  public static ChartFrame empty(ChartGroup group, String placeholder) {
+    return new ChartFrame(group, List.of(), 0, placeholder);
+  }
+
+  /** The title with the number of omitted lines, if any. */
+  public String title() {
+    return omittedLines == 0
+        ? group.title()
+        : group.title() + " (" + lines.size() + " of " + (lines.size() + omittedLines) + " shown)";
+  }
+}

@@ -1,0 +1,161 @@
+package dev.vigil.ui.host;
+
+import dev.vigil.ui.events.EventTimelineView;
+import dev.vigil.ui.theme.StyleClasses;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+
+/**
+ * One host's page: header with back button and status, four live charts, and tabs for the sensor
+ * table, the device inventory and the host's timeline.
+ */
+public final class HostPageView extends BorderPane {
+  private static final int CHART_COLUMNS = 2;
+  private static final double CHARTS_SHARE = 0.55;
+
+  /**
+   * @param viewModel the page's view model
+   */
+  public HostPageView(HostPageViewModel viewModel) {
+    getStyleClass().add(StyleClasses.PAGE);
+    setTop(header(viewModel));
+
+    GridPane charts = new GridPane();
+    charts.getStyleClass().add("chart-grid");
+    ChartGroup[] groups = ChartGroup.values();
+    for (int i = 0; i < groups.length; i++) {
+      LiveChart chart = new LiveChart(viewModel.chartProperty(groups[i]));
+      charts.add(chart, i % CHART_COLUMNS, i / CHART_COLUMNS);
+      GridPane.setHgrow(chart, Priority.ALWAYS);
+      GridPane.setVgrow(chart, Priority.ALWAYS);
+    }
+    for (int c = 0; c < CHART_COLUMNS; c++) {
+      ColumnConstraints column = new ColumnConstraints();
+      column.setPercentWidth(100.0 / CHART_COLUMNS);
+      charts.getColumnConstraints().add(column);
+    }
+    int rows = (groups.length + CHART_COLUMNS - 1) / CHART_COLUMNS;
+    for (int r = 0; r < rows; r++) {
+      RowConstraints row = new RowConstraints();
+      row.setPercentHeight(100.0 / rows);
+      charts.getRowConstraints().add(row);
+    }
+
+    TabPane tabs = new TabPane();
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getTabs()
+        .addAll(
+            new Tab("Sensors", sensorTable(viewModel)),
+            new Tab("Devices", deviceTable(viewModel)),
+            new Tab("Timeline", new EventTimelineView(viewModel.timeline(), "")));
+
+    SplitPane split = new SplitPane(charts, tabs);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(CHARTS_SHARE);
+    setCenter(split);
+  }
+
+  private static VBox header(HostPageViewModel viewModel) {
+    Button back = new Button("← Hosts");
+    back.getStyleClass().add(StyleClasses.BACK_BUTTON);
+    back.setOnAction(e -> viewModel.back());
+    Label title = new Label();
+    title.getStyleClass().add(StyleClasses.PAGE_TITLE);
+    title.textProperty().bind(viewModel.titleProperty());
+    Label simulated = new Label("SIMULATED");
+    simulated.getStyleClass().addAll(StyleClasses.BADGE, StyleClasses.BADGE_SIMULATED);
+    simulated.visibleProperty().bind(viewModel.simulatedProperty());
+    simulated.managedProperty().bind(viewModel.simulatedProperty());
+    Label status = new Label();
+    status.getStyleClass().add(StyleClasses.TILE_STATUS);
+    status.textProperty().bind(viewModel.statusTextProperty());
+    StyleClasses.apply(status, viewModel.statusKindProperty().get());
+    viewModel.statusKindProperty().addListener((obs, old, now) -> StyleClasses.apply(status, now));
+    HBox line = new HBox(back, title, simulated, status);
+    line.getStyleClass().add("page-toolbar");
+    Label details = new Label();
+    details.getStyleClass().add(StyleClasses.MUTED);
+    details.textProperty().bind(viewModel.detailsTextProperty());
+    VBox header = new VBox(line, details);
+    header.getStyleClass().add("page-header");
+    return header;
+  }
+
+  private static TableView<SensorRowViewModel> sensorTable(HostPageViewModel viewModel) {
+    TableView<SensorRowViewModel> table = new TableView<>(viewModel.sensors());
+    table.getStyleClass().add(StyleClasses.SENSOR_TABLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No sensor catalog from this host yet"));
+    TableColumn<SensorRowViewModel, String> value =
+        column("Value", SensorRowViewModel::valueTextProperty, 220);
+    value.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                SensorRowViewModel row =
+                    empty || getTableRow() == null ? null : getTableRow().getItem();
+                StyleClasses.toggle(this, StyleClasses.ABSENT, row != null && row.isAbsent());
+              }
+            });
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                column("Sensor", SensorRowViewModel::labelProperty, 160),
+                column("Id", r -> constant(r.sensorId()), 220),
+                column("Kind", SensorRowViewModel::kindTextProperty, 90),
+                value,
+                column("Min", SensorRowViewModel::minTextProperty, 100),
+                column("Max", SensorRowViewModel::maxTextProperty, 100),
+                column("Source", SensorRowViewModel::sourceTextProperty, 200)));
+    return table;
+  }
+
+  private static TableView<DeviceRow> deviceTable(HostPageViewModel viewModel) {
+    TableView<DeviceRow> table = new TableView<>(viewModel.devices());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No device inventory from this host yet"));
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                column("Kind", r -> constant(r.kindText()), 100),
+                column("Name", r -> constant(r.name()), 220),
+                column("Id", r -> constant(r.id()), 240),
+                column("Attributes", r -> constant(r.attributesText()), 400)));
+    return table;
+  }
+
+  private static <R> TableColumn<R, String> column(
+      String title, Function<R, ObservableValue<String>> value, double width) {
+    TableColumn<R, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> value.apply(c.getValue()));
+    column.setPrefWidth(width);
+    return column;
+  }
+
+  private static ObservableValue<String> constant(String text) {
+    return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
+  }
+}

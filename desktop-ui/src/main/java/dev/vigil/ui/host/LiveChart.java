@@ -1,0 +1,71 @@
+package dev.vigil.ui.host;
+
+import dev.vigil.ui.theme.StyleClasses;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A line chart that follows a {@link ChartFrame}: no symbols, no animation, x in seconds ago over
+ * the page's window; a placeholder says why when there is nothing to plot.
+ */
+public final class LiveChart extends StackPane {
+  private static final double X_TICK_SECONDS = 60;
+
+  private final LineChart<Number, Number> chart;
+  private final NumberAxis yAxis = new NumberAxis();
+  private final Label placeholder = new Label();
+
+  /**
+   * @param frame the frames to show
+   */
+  public LiveChart(ObservableValue<ChartFrame> frame) {
+    NumberAxis xAxis = new NumberAxis(-HostPageViewModel.CHART_WINDOW_SECONDS, 0, X_TICK_SECONDS);
+    xAxis.setAutoRanging(false);
+    xAxis.setLabel("seconds ago");
+    yAxis.setForceZeroInRange(false);
+    chart = new LineChart<>(xAxis, yAxis);
+    chart.setCreateSymbols(false);
+    chart.setAnimated(false);
+    chart.getStyleClass().add(StyleClasses.CHART);
+    placeholder.getStyleClass().addAll(StyleClasses.CHART_PLACEHOLDER, StyleClasses.MUTED);
+    placeholder.setWrapText(true);
+    getChildren().addAll(chart, placeholder);
+    frame.addListener((obs, old, now) -> show(now));
+    show(frame.getValue());
+  }
+
+  private void show(ChartFrame frame) {
+    chart.setTitle(frame.title());
+    yAxis.setLabel(frame.group().unitSymbol());
+    placeholder.setText(frame.placeholder());
+    placeholder.setVisible(!frame.placeholder().isEmpty());
+    List<XYChart.Series<Number, Number>> series = chart.getData();
+    boolean sameLines = series.size() == frame.lines().size();
+    for (int i = 0; sameLines && i < series.size(); i++) {
+      sameLines = series.get(i).getName().equals(frame.lines().get(i).label());
+    }
+    if (!sameLines) {
+      List<XYChart.Series<Number, Number>> fresh = new ArrayList<>();
+      for (ChartLine line : frame.lines()) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(line.label());
+        fresh.add(s);
+      }
+      chart.getData().setAll(fresh);
+    }
+    for (int i = 0; i < frame.lines().size(); i++) {
+      ChartLine line = frame.lines().get(i);
+      List<XYChart.Data<Number, Number>> points = new ArrayList<>(line.values().length);
+      for (int p = 0; p < line.values().length; p++) {
+        points.add(new XYChart.Data<>(line.secondsAgo()[p], line.values()[p]));
+      }
+      series.get(i).getData().setAll(points);
+    }
+  }
+}

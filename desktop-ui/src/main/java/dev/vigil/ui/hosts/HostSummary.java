@@ -1,0 +1,138 @@
+package dev.vigil.ui.hosts;
+
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.SensorInfo;
+import dev.vigil.protocol.SensorKind;
+import dev.vigil.protocol.SensorUnit;
+import dev.vigil.ui.format.Formats;
+import dev.vigil.ui.state.HostModel;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * The short, honest sentences that summarise a host: its status, hottest temperature, CPU load and
+ * fans. An absent reading says why; a value that has not arrived yet says so. Stateless.
+ */
+public final class HostSummary {
+  /** The sensor id of total CPU load. */
+  public static final String CPU_LOAD_SENSOR_ID = "cpu.load";
+
+  private HostSummary() {}
+
+  /** The status colour for a host, taking the relay link into account. */
+  public static StatusKind statusKind(HostStatus status, boolean relayLive) {
+    if (status.state() == HostState.OFFLINE) {
+      return StatusKind.OFFLINE;
+    }
+    if (!relayLive || status.state() == HostState.STALE) {
+      return StatusKind.STALE;
+    }
+    return StatusKind.ONLINE;
+  }
+
+  /** E.g. "online", "stale: no sample for 15 s", "offline: agent stopped · last seen 2 min ago". */
+  public static String statusText(HostStatus status, boolean relayLive, long nowMs) {
+    String lastSeen = "last seen " + Formats.ago(status.lastSeenMs(), nowMs);
+    String reason = status.reason() == null || status.reason().isBlank() ? null : status.reason();
+    return switch (status.state()) {
+      case ONLINE -> relayLive ? "online" : "not live: relay link down · was online, " + lastSeen;
+      case STALE -> "stale: " + (reason != null ? reason : "no recent sample") + " · " + lastSeen;
+      case OFFLINE -> "offline: " + (reason != null ? reason : "not connected") + " · " + lastSeen;
+    };
+  }
+
+  /** E.g. "Hottest 62.0 °C (Tctl)" or "No temperature sensors: virtual machine". */
+  public static String hottestText(HostModel host) {
+    List<SensorInfo> temps = sensorsOf(host, SensorKind.TEMPERATURE);
+    SensorInfo hottest = null;
+    double hottestValue = Double.NEGATIVE_INFINITY;
+    for (SensorInfo sensor : temps) {
+      OptionalDouble value = host.latest(sensor.id());
+      if (sensor.isPresent() && value.isPresent() && value.getAsDouble() > hottestValue) {
+        hottest = sensor;
+        hottestValue = value.getAsDouble();
+      }
+    }
+    if (hottest != null) {
+      return "Hottest "
+          + Formats.value(hottestValue, SensorUnit.CELSIUS)
+          + " ("
+          + labelOf(hottest)
+          + ")";
+    }
+    if (temps.stream().anyMatch(SensorInfo::isPresent)) {
+      return "Temperature: waiting for the first sample";
+    }
+    return "No temperature sensors" + reasonsOf(temps);
+  }
+
+  /** E.g. "CPU load 23.4 %" or "CPU load absent: not reported by this platform". */
+  public static String cpuLoadText(HostModel host) {
+    SensorInfo sensor = host.sensor(CPU_LOAD_SENSOR_ID).orElse(null);
+    OptionalDouble value = host.latest(CPU_LOAD_SENSOR_ID);
+    if (sensor != null && !sensor.isPresent()) {
+      return "CPU load absent: " + sensor.absentReason();
+    }
+    if (value.isPresent()) {
+      return "CPU load " + Formats.value(value.getAsDouble(), SensorUnit.PERCENT);
+    }
+    return sensor == null && host.sensors().isEmpty()
+        ? "CPU load: no sensor catalog yet"
+        : sensor == null ? "CPU load not reported" : "CPU load: waiting for the first sample";
+  }
+
+  /** E.g. "3 fans, min 812 rpm" or "No fan sensors: no fans reported". */
+  public static String fansText(HostModel host) {
+    List<SensorInfo> fans = sensorsOf(host, SensorKind.FAN);
+    List<SensorInfo> present = fans.stream().filter(SensorInfo::isPresent).toList();
+    if (present.isEmpty()) {
+      return "No fan sensors" + reasonsOf(fans);
+    }
+    double min = Double.POSITIVE_INFINITY;
+    int withValue = 0;
+    for (SensorInfo fan : present) {
+      OptionalDouble value = host.latest(fan.id());
+      if (value.isPresent()) {
+        withValue++;
+        min = Math.min(min, value.getAsDouble());
+      }
+    }
+    String count = present.size() == 1 ? "1 fan" : present.size() + " fans";
+    if (withValue == 0) {
+      return count + ", waiting for the first sample";
+    }
+    return count + ", min " + Formats.value(min, SensorUnit.RPM);
+  }
+
+  /** The label an operator recognises: the platform's raw label, else the id. */
+  public static String labelOf(SensorInfo sensor) {
+    return sensor.rawLabel() == null || sensor.rawLabel().isBlank()
+        ? sensor.id()
+        : sensor.rawLabel();
+  }
+
+  /** Labels as "key=value" pairs, comma separated, sorted by key. */
+  public static String labelsText(Map<String, String> labels) {
+    return labels.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static List<SensorInfo> sensorsOf(HostModel host, SensorKind kind) {
+    return host.sensors().stream().filter(s -> s.kind() == kind).toList();
+  }
+
+  private static String reasonsOf(List<SensorInfo> sensors) {
+    String reasons =
+        sensors.stream()
+            .map(SensorInfo::absentReason)
+            .filter(r -> r != null && !r.isBlank())
+            .distinct()
+            .collect(Collectors.joining("; "));
+    return reasons.isEmpty() ? "" : ": " + reasons;
+  }
+}
