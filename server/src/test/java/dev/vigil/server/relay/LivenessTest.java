@@ -1,0 +1,152 @@
+package dev.vigil.server.relay;
+
+import static dev.vigil.server.support.TestRelays.ALICE_TOKEN;
+import static dev.vigil.server.support.TestRelays.WAIT;
+import static dev.vigil.server.support.TestRelays.agentHello;
+import static dev.vigil.server.support.TestRelays.dashboardHello;
+import static dev.vigil.server.support.TestRelays.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.AlertState;
+import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.Ping;
+import dev.vigil.protocol.Pong;
+import dev.vigil.protocol.Snapshot;
+import dev.vigil.protocol.Welcome;
+import dev.vigil.server.Relay;
+import dev.vigil.server.alert.AgentOfflineDetector;
+import dev.vigil.server.support.ProtocolTestClient;
+import dev.vigil.server.support.TestRelays;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Heartbeats, stale and offline detection, and the agent-offline alert, on real sockets. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class LivenessTest {
+  private static final Duration HEARTBEAT = Duration.ofMillis(100);
+  private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(150);
+  private static final Duration OFFLINE_ALERT_AFTER = Duration.ofMillis(300);
+
+  @TempDir static Path dataDir;
+  private static Relay relay;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    relay =
+        Relay.start(
+            TestRelays.config(dataDir)
+                .withHeartbeatInterval(HEARTBEAT)
+                .withExpectedSampleInterval(SAMPLE_INTERVAL)
+                .withOfflineAlertAfter(OFFLINE_ALERT_AFTER));
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  @Test
+  void silentPeerIsClosedWithHeartbeatTimeoutAndHostGoesOfflineLinkLost() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+    ProtocolTestClient agent = agent("quiet-1");
+    awaitStatus(dashboard, "quiet-1", HostState.ONLINE);
+
+    agent.stopAnsweringPings();
+
+    assertThat(agent.awaitClose(WAIT).code()).isEqualTo(CloseCodes.HEARTBEAT_TIMEOUT);
+    HostStatus offline = awaitStatus(dashboard, "quiet-1", HostState.OFFLINE);
+    assertThat(offline.reason()).isEqualTo("link lost: no message for 300 ms");
+  }
+
+  @Test
+  void agentClosingNormallyIsOfflineWithAgentStopped() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+    ProtocolTestClient agent = agent("stop-1");
+    awaitStatus(dashboard, "stop-1", HostState.ONLINE);
+
+    agent.closeBlocking();
+
+    assertThat(awaitStatus(dashboard, "stop-1", HostState.OFFLINE).reason())
+        .isEqualTo("agent stopped");
+  }
+
+  @Test
+  void agentOfflineAlertFiresAfterDelayNamingHostAndResolvesOnReconnect() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+    ProtocolTestClient agent = agent("gone-1");
+    awaitStatus(dashboard, "gone-1", HostState.ONLINE);
+
+    agent.closeBlocking();
+    long closedAt = System.nanoTime();
+
+    Alert firing = awaitOfflineAlert(dashboard, "gone-1", AlertState.FIRING);
+    assertThat(Duration.ofNanos(System.nanoTime() - closedAt))
+        .isGreaterThanOrEqualTo(OFFLINE_ALERT_AFTER);
+    assertThat(firing.message()).contains("gone-1-name").contains("agent stopped");
+    agent("gone-1");
+    assertThat(awaitOfflineAlert(dashboard, "gone-1", AlertState.RESOLVED).id())
+        .isEqualTo(firing.id());
+  }
+
+  @Test
+  void hostWithoutSamplesGoesStaleAndBackOnlineOnNextSample() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+    ProtocolTestClient agent = agent("slow-1");
+    awaitStatus(dashboard, "slow-1", HostState.ONLINE);
+
+    HostStatus stale = awaitStatus(dashboard, "slow-1", HostState.STALE);
+    agent.send(sample("slow-1", "test.temp", 20.0));
+
+    assertThat(stale.reason()).isEqualTo("no sample for 450 ms");
+    awaitStatus(dashboard, "slow-1", HostState.ONLINE);
+  }
+
+  @Test
+  void relayAnswersPingWithPongEchoingIt() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+
+    dashboard.send(new Ping(42, 1234));
+
+    Pong pong = dashboard.awaitMessage(Pong.class, WAIT);
+    assertThat(pong).isEqualTo(new Pong(42, 1234));
+  }
+
+  private static ProtocolTestClient dashboard() throws InterruptedException {
+    ProtocolTestClient client =
+        ProtocolTestClient.connect(relay.port(), dashboardHello(ALICE_TOKEN));
+    client.awaitMessage(Snapshot.class, WAIT);
+    return client;
+  }
+
+  private static ProtocolTestClient agent(String hostId) throws InterruptedException {
+    ProtocolTestClient client = ProtocolTestClient.connect(relay.port(), agentHello(hostId));
+    client.awaitMessage(Welcome.class, WAIT);
+    return client;
+  }
+
+  private static HostStatus awaitStatus(ProtocolTestClient client, String hostId, HostState state)
+      throws InterruptedException {
+    return client.awaitMessage(
+        HostStatus.class, s -> s.hostId().equals(hostId) && s.state() == state, WAIT);
+  }
+
+  private static Alert awaitOfflineAlert(ProtocolTestClient client, String hostId, AlertState state)
+      throws InterruptedException {
+    return client.awaitMessage(
+        Alert.class,
+        a ->
+            a.hostId().equals(hostId)
+                && a.ruleId().equals(AgentOfflineDetector.RULE_ID)
+                && a.state() == state,
+        WAIT);
+  }
+}
