@@ -170,7 +170,7 @@ public final class HostPageViewModel {
               .filter(r -> r != null && !r.isBlank())
               .distinct()
               .collect(Collectors.joining("; "));
-      String none = "No " + group.title().toLowerCase(java.util.Locale.ROOT) + " sensors";
+      String none = "No " + group.noun() + " sensors";
       return ChartFrame.empty(group, reasons.isEmpty() ? none : none + ": " + reasons);
     }
     // Total CPU load leads its chart; per-core lines follow.

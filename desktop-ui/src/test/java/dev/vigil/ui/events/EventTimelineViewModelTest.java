@@ -1,0 +1,70 @@
+package dev.vigil.ui.events;
+
+import static dev.vigil.ui.Fixtures.T0;
+import static dev.vigil.ui.Fixtures.apply;
+import static dev.vigil.ui.Fixtures.online;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.protocol.Device;
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.DeviceKind;
+import dev.vigil.protocol.EventKind;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
+import dev.vigil.ui.MutableClock;
+import dev.vigil.ui.state.DashboardState;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class EventTimelineViewModelTest {
+  private final DashboardState state = new DashboardState(new MutableClock(T0));
+  private final EventTimelineViewModel timeline = new EventTimelineViewModel(state, ZoneOffset.UTC);
+  private final Device eth0 =
+      new Device("net:eth0", DeviceKind.NETWORK, "eth0", Map.of("link", "down"));
+
+  @Test
+  void newestEventComesFirst() {
+    apply(state, online("h1", "rack-01"));
+    apply(state, event("h1", T0, EventKind.DEVICE_ADDED, Map.of()));
+    apply(state, event("h1", T0 + 1_000, EventKind.DEVICE_CHANGED, Map.of("link", "up")));
+
+    assertThat(timeline.rows()).extracting(EventRow::kindText).containsExactly("changed", "added");
+  }
+
+  @Test
+  void changeShowsPreviousAndNewValue() {
+    apply(state, online("h1", "rack-01"));
+    apply(state, event("h1", T0, EventKind.DEVICE_CHANGED, Map.of("link", "up")));
+
+    EventRow row = timeline.rows().get(0);
+    assertThat(row.detailText()).isEqualTo("link: up → down");
+    assertThat(row.deviceText()).isEqualTo("network · eth0");
+    assertThat(row.hostText()).isEqualTo("rack-01");
+  }
+
+  @Test
+  void simulatedHostIsMarkedInTheTimeline() {
+    apply(state, new HostStatus("s1", "sim-01", HostState.ONLINE, T0, Map.of(), true, null, null));
+    apply(state, event("s1", T0, EventKind.DEVICE_ADDED, Map.of()));
+
+    assertThat(timeline.rows().get(0).hostText()).isEqualTo("sim-01 (SIMULATED)");
+  }
+
+  @Test
+  void hostFilterKeepsOnlyThatHostsEvents() {
+    apply(state, online("h1", "a"), online("h2", "b"));
+    apply(state, event("h1", T0, EventKind.DEVICE_ADDED, Map.of()));
+    timeline.showHost("h2");
+    apply(state, event("h2", T0 + 1, EventKind.DEVICE_REMOVED, Map.of()));
+    apply(state, event("h1", T0 + 2, EventKind.DEVICE_REMOVED, Map.of()));
+
+    assertThat(timeline.rows()).extracting(EventRow::hostId).containsExactly("h2");
+  }
+
+  private DeviceEvent event(String host, long at, EventKind kind, Map<String, String> previous) {
+    return new DeviceEvent(host, at, kind, eth0, previous);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.vigil.ui.hosts;
+
+import static dev.vigil.ui.Fixtures.ABSENT_FANS;
+import static dev.vigil.ui.Fixtures.ABSENT_TEMP;
+import static dev.vigil.ui.Fixtures.CPU_LOAD;
+import static dev.vigil.ui.Fixtures.CPU_TEMP;
+import static dev.vigil.ui.Fixtures.FAN1;
+import static dev.vigil.ui.Fixtures.FAN2;
+import static dev.vigil.ui.Fixtures.NVME_TEMP;
+import static dev.vigil.ui.Fixtures.T0;
+import static dev.vigil.ui.Fixtures.alert;
+import static dev.vigil.ui.Fixtures.apply;
+import static dev.vigil.ui.Fixtures.catalog;
+import static dev.vigil.ui.Fixtures.online;
+import static dev.vigil.ui.Fixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.protocol.AlertState;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.Severity;
+import dev.vigil.ui.Fixtures;
+import dev.vigil.ui.MutableClock;
+import dev.vigil.ui.connection.ConnectionStatus;
+import dev.vigil.ui.connection.RelayEvent;
+import dev.vigil.ui.state.DashboardState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class HostGridViewModelTest {
+  private final MutableClock clock = new MutableClock(T0);
+  private final DashboardState state = new DashboardState(clock);
+  private final List<String> opened = new ArrayList<>();
+  private final HostGridViewModel grid = new HostGridViewModel(state, clock, opened::add);
+
+  @BeforeEach
+  void connect() {
+    Fixtures.connect(state);
+  }
+
+  @Test
+  void tileShowsTheHottestTemperatureWithItsLabel() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        catalog("h1", CPU_TEMP, NVME_TEMP),
+        sample("h1", T0, Map.of(CPU_TEMP.id(), 61.0, NVME_TEMP.id(), 67.25)));
+
+    assertThat(grid.tile("h1").getHottestText()).isEqualTo("Hottest 67.3 °C (Composite)");
+  }
+
+  @Test
+  void newSampleUpdatesTheShownValue() {
+    apply(state, online("h1", "rack-01"), catalog("h1", CPU_TEMP, CPU_LOAD));
+    apply(state, sample("h1", T0, Map.of(CPU_TEMP.id(), 50.0, CPU_LOAD.id(), 10.0)));
+    apply(state, sample("h1", T0 + 1_000, Map.of(CPU_TEMP.id(), 52.0, CPU_LOAD.id(), 42.0)));
+
+    assertThat(grid.tile("h1").getHottestText()).startsWith("Hottest 52.0 °C");
+    assertThat(grid.tile("h1").getCpuLoadText()).isEqualTo("CPU load 42.0 %");
+  }
+
+  @Test
+  void absentTemperatureSaysWhyInsteadOfZero() {
+    apply(state, online("vm", "vm-01"), catalog("vm", ABSENT_TEMP, ABSENT_FANS));
+
+    assertThat(grid.tile("vm").getHottestText())
+        .isEqualTo(
+            "No temperature sensors: no CPU temperature sensor exposed (virtual machine: KVM)");
+    assertThat(grid.tile("vm").getFansText()).isEqualTo("No fan sensors: no fans reported");
+  }
+
+  @Test
+  void fansShowCountAndSlowest() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        catalog("h1", FAN1, FAN2),
+        sample("h1", T0, Map.of(FAN1.id(), 1200.0, FAN2.id(), 812.0)));
+
+    assertThat(grid.tile("h1").getFansText()).isEqualTo("2 fans, min 812 rpm");
+  }
+
+  @Test
+  void staleHostShowsTheRelayReasonAndWhenItWasLastSeen() {
+    clock.set(T0 + 20_000);
+    apply(state, Fixtures.status("h1", HostState.STALE, T0, "no sample for 15 s"));
+
+    HostTileViewModel tile = grid.tile("h1");
+    assertThat(tile.getStatusKind()).isEqualTo(StatusKind.STALE);
+    assertThat(tile.getStatusText()).isEqualTo("stale: no sample for 15 s · last seen 20 s ago");
+  }
+
+  @Test
+  void offlineHostShowsWhyItIsOffline() {
+    apply(state, Fixtures.status("h1", HostState.OFFLINE, T0, "agent stopped"));
+
+    assertThat(grid.tile("h1").getStatusKind()).isEqualTo(StatusKind.OFFLINE);
+    assertThat(grid.tile("h1").getStatusText()).startsWith("offline: agent stopped");
+  }
+
+  @Test
+  void onlineHostIsShownStaleWhileTheRelayLinkIsDown() {
+    apply(state, online("h1", "rack-01"));
+    state.apply(
+        List.of(
+            new RelayEvent.StatusChanged(
+                ConnectionStatus.reconnecting("connection dropped", T0 + 2_000))));
+
+    assertThat(grid.tile("h1").getStatusKind()).isEqualTo(StatusKind.STALE);
+    assertThat(grid.tile("h1").getStatusText()).startsWith("not live: relay link down");
+  }
+
+  @Test
+  void alertBadgeCountsActiveAlertsAndTakesTheWorstSeverity() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        alert("a1", "h1", Severity.WARNING, AlertState.FIRING, T0),
+        alert("a2", "h1", Severity.CRITICAL, AlertState.PENDING, T0),
+        alert("a3", "h1", Severity.CRITICAL, AlertState.RESOLVED, T0));
+
+    assertThat(grid.tile("h1").getAlertText()).isEqualTo("2 alerts");
+    assertThat(grid.tile("h1").getAlertSeverity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void searchFiltersByNameIdOrLabel() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        online("h2", "lab-scope"),
+        new HostStatus(
+            "h3", "office-7", HostState.ONLINE, T0, Map.of("site", "berlin"), false, null, null));
+
+    grid.searchTextProperty().set("LAB");
+    assertThat(grid.visibleTiles()).extracting(HostTileViewModel::hostId).containsExactly("h2");
+    grid.searchTextProperty().set("site=berl");
+    assertThat(grid.visibleTiles()).extracting(HostTileViewModel::hostId).containsExactly("h3");
+    grid.searchTextProperty().set("h1");
+    assertThat(grid.visibleTiles()).extracting(HostTileViewModel::hostId).containsExactly("h1");
+  }
+
+  @Test
+  void tilesAreSortedByNameAndSimulatedHostsAreMarked() {
+    apply(
+        state,
+        online("b", "zeta"),
+        new HostStatus("a", "sim-01", HostState.ONLINE, T0, Map.of(), true, null, null));
+
+    assertThat(grid.tiles())
+        .extracting(HostTileViewModel::getName)
+        .containsExactly("sim-01", "zeta");
+    assertThat(grid.tile("a").isSimulated()).isTrue();
+    assertThat(grid.getSummaryText()).contains("1 SIMULATED");
+  }
+
+  @Test
+  void openingATileNavigatesToThatHost() {
+    apply(state, online("h1", "rack-01"));
+
+    grid.open(grid.tile("h1"));
+
+    assertThat(opened).containsExactly("h1");
+  }
+}
