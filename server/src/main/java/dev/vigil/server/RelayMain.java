@@ -3,6 +3,7 @@ package dev.vigil.server;
 import dev.vigil.server.config.ConfigException;
 import dev.vigil.server.config.ConfigLoader;
 import dev.vigil.server.config.RelayConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
     versionProvider = RelayMain.Version.class,
     description = "Runs the Vigil relay: agents push to it, it pushes to dashboards.")
 public final class RelayMain implements Callable<Integer> {
+  private static final int EXIT_START_FAILED = 1;
   private static final int EXIT_CONFIG_ERROR = 2;
 
   @Option(names = "--port", description = "WebSocket port (default 8787; 0 = any free port)")
@@ -59,7 +61,13 @@ public final class RelayMain implements Callable<Integer> {
       System.err.println("vigil-relay: " + e.getMessage());
       return EXIT_CONFIG_ERROR;
     }
-    Relay relay = Relay.start(config);
+    Relay relay;
+    try {
+      relay = Relay.start(config);
+    } catch (IOException e) {
+      System.err.println("vigil-relay: " + e.getMessage());
+      return EXIT_START_FAILED;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -77,7 +77,8 @@ public final class ConfigFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
+      throw new ConfigException("cannot read config file " + file + ": " + why, e);
     }
     return apply(text, file.toString(), base);
   }

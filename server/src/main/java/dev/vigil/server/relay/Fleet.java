@@ -67,13 +67,14 @@ final class Fleet {
     setState(host, HostState.OFFLINE, reason);
   }
 
-  /** The host an accepted agent speaks for. */
-  HostRecord hostOf(Peer agent) {
+  /** The host an accepted agent speaks for; records that the relay just heard from it. */
+  HostRecord heardFrom(Peer agent) {
     HostRecord host = hosts.get(agent.peerId);
-    if (host != null) {
+    if (host != null && host.agent == agent) {
       host.seen(clock.millis());
+      return host;
     }
-    return host;
+    return null;
   }
 
   void onCatalog(HostRecord host, SensorCatalog catalog) {

@@ -203,12 +203,13 @@ public final class RelayCore implements LinkListener, RelayQueries {
           "a " + roleName(peer.role) + " may not send '" + message.type().wireName() + "'");
       return;
     }
+    HostRecord host = peer.role == Role.AGENT ? fleet.heardFrom(peer) : null;
     if (message instanceof Ping ping) {
       link.send(codec.encode(new Pong(ping.nonce(), ping.sentAtMs())));
     } else if (message instanceof Acknowledge ack) {
       fleet.acknowledge(link, peer.name, ack);
-    } else if (peer.role == Role.AGENT && !(message instanceof Pong)) {
-      agentMessage(peer, message);
+    } else if (host != null && !(message instanceof Pong)) {
+      agentMessage(peer, host, message);
     }
   }
 
@@ -253,7 +254,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     log.info("Accepted {} '{}'", peer, peer.name);
   }
 
-  private void agentMessage(Peer agent, Message message) {
+  private void agentMessage(Peer agent, HostRecord host, Message message) {
     String hostId = hostIdOf(message);
     if (!agent.peerId.equals(hostId)) {
       reject(
@@ -266,10 +267,6 @@ public final class RelayCore implements LinkListener, RelayQueries {
               + " does not match this agent's host id '"
               + agent.peerId
               + "'");
-      return;
-    }
-    HostRecord host = fleet.hostOf(agent);
-    if (host == null || host.agent != agent) {
       return;
     }
     if (message instanceof Sample sample) {
