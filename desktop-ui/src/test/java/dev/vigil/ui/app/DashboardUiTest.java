@@ -1,0 +1,200 @@
+package dev.vigil.ui.app;
+
+import static dev.vigil.ui.Fixtures.CPU_TEMP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.server.Relay;
+import dev.vigil.ui.alerts.AlertRow;
+import dev.vigil.ui.connection.ConnectionPhase;
+import dev.vigil.ui.connection.RelayClient;
+import dev.vigil.ui.connection.RelayEndpoint;
+import dev.vigil.ui.connection.RelayEvent;
+import dev.vigil.ui.support.AgentTestClient;
+import dev.vigil.ui.support.RecordingListener;
+import dev.vigil.ui.support.TestRelays;
+import dev.vigil.ui.theme.StyleClasses;
+import dev.vigil.ui.theme.Theme;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole dashboard on a real stage (headless through Monocle) against a real relay, fed by a
+ * real protocol-speaking agent client.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class DashboardUiTest {
+  private static final long WAIT_S = 15;
+  private static final String HOST_ID = "host-ui-1";
+
+  @TempDir Path dataDir;
+  private Relay relay;
+  private Dashboard dashboard;
+  private AgentTestClient agent;
+  private RelayClient secondDashboard;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    relay = TestRelays.start(dataDir);
+    Settings settings =
+        new Settings(
+            "ws://localhost:" + relay.port(),
+            TestRelays.OPERATOR_TOKEN,
+            Theme.LIGHT,
+            1280,
+            800,
+            "dashboard-ui-test");
+    dashboard = new Dashboard(settings, Clock.systemUTC(), ZoneId.of("UTC"), "tester");
+    stage.setScene(new Scene(dashboard.view(), 1280, 800));
+    stage.show();
+    dashboard.start();
+  }
+
+  @AfterEach
+  void stop(FxRobot robot) throws Exception {
+    if (secondDashboard != null) {
+      secondDashboard.close();
+    }
+    if (agent != null) {
+      agent.closeBlocking();
+    }
+    robot.interact(dashboard::close);
+    relay.close();
+  }
+
+  @Test
+  void hostTileAppearsAndFollowsNewSamplesLive(FxRobot robot) throws Exception {
+    startAgentWithTemperature(61.0);
+    waitFor(() -> tileText(robot, StyleClasses.TILE_HOTTEST).contains("61.0 °C"));
+
+    agent.sendMessage(sampleOf(64.5));
+
+    waitFor(() -> tileText(robot, StyleClasses.TILE_HOTTEST).contains("64.5 °C"));
+    assertThat(tileText(robot, StyleClasses.TILE_NAME)).isEqualTo("rack-ui");
+  }
+
+  @Test
+  void clickingATileOpensTheHostPageWithItsSensors(FxRobot robot) throws Exception {
+    startAgentWithTemperature(58.0);
+    waitFor(() -> tile(robot).isPresent());
+
+    robot.clickOn(tile(robot).orElseThrow());
+
+    waitFor(() -> dashboard.viewModel().getPage() == Page.HOST);
+    TableView<?> sensors = robot.lookup("." + StyleClasses.SENSOR_TABLE).queryAs(TableView.class);
+    waitFor(() -> sensors.getItems().size() == 1);
+    robot.type(KeyCode.ESCAPE);
+    waitFor(() -> dashboard.viewModel().getPage() == Page.HOSTS);
+  }
+
+  @Test
+  void hotSampleMakesTheAlertAppearInTheAlertsPane(FxRobot robot) throws Exception {
+    startAgentWithTemperature(60.0);
+    waitFor(() -> tile(robot).isPresent());
+
+    agent.sendMessage(sampleOf(91.0));
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+
+    waitFor(() -> dashboard.viewModel().getPage() == Page.ALERTS);
+    waitFor(() -> !alertRows(robot).isEmpty());
+    AlertRow row = alertRows(robot).get(0);
+    assertThat(row.alert().ruleId()).isEqualTo(TestRelays.CPU_HOT_RULE);
+    assertThat(row.hostText()).isEqualTo("rack-ui");
+    assertThat(row.stateText()).isEqualTo("firing");
+  }
+
+  @Test
+  void acknowledgeReachesTheRelayAndEveryDashboard(FxRobot robot) throws Exception {
+    RecordingListener second = new RecordingListener();
+    secondDashboard =
+        new RelayClient(
+            new RelayEndpoint(
+                URI.create("ws://localhost:" + relay.port()),
+                TestRelays.OPERATOR_TOKEN,
+                "second-dashboard",
+                "second"),
+            second,
+            Clock.systemUTC());
+    secondDashboard.start();
+    second.awaitPhase(ConnectionPhase.CONNECTED, TimeUnit.SECONDS.toMillis(WAIT_S));
+    startAgentWithTemperature(92.0);
+    robot.interact(() -> dashboard.viewModel().showPage(Page.ALERTS));
+    waitFor(() -> robot.lookup("." + StyleClasses.ACK_BUTTON).tryQuery().isPresent());
+
+    robot.clickOn("." + StyleClasses.ACK_BUTTON);
+    waitFor(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+    robot.clickOn(".dialog-pane .text-field").write("replacing the fan");
+    robot.type(KeyCode.ENTER);
+
+    waitFor(() -> !alertRows(robot).isEmpty() && alertRows(robot).get(0).alert().ack() != null);
+    assertThat(alertRows(robot).get(0).ackText()).startsWith("acknowledged by alice at ");
+    assertThat(alertRows(robot).get(0).ackText()).endsWith(": replacing the fan");
+    RelayEvent seen =
+        second.await(
+            e ->
+                e instanceof RelayEvent.Received r
+                    && r.message() instanceof Alert a
+                    && a.ack() != null,
+            TimeUnit.SECONDS.toMillis(WAIT_S));
+    Alert acked = (Alert) ((RelayEvent.Received) seen).message();
+    assertThat(acked.ack().by()).isEqualTo(TestRelays.OPERATOR_NAME);
+    assertThat(acked.ack().comment()).isEqualTo("replacing the fan");
+  }
+
+  private void startAgentWithTemperature(double celsius) throws Exception {
+    agent = AgentTestClient.connect(relay.port(), TestRelays.AGENT_TOKEN, HOST_ID, "rack-ui");
+    agent.sendMessage(new SensorCatalog(HOST_ID, System.currentTimeMillis(), List.of(CPU_TEMP)));
+    agent.sendMessage(sampleOf(celsius));
+  }
+
+  private static Sample sampleOf(double celsius) {
+    return new Sample(HOST_ID, System.currentTimeMillis(), Map.of(CPU_TEMP.id(), celsius));
+  }
+
+  private static Optional<Node> tile(FxRobot robot) {
+    return robot.lookup("." + StyleClasses.HOST_TILE).queryAll().stream()
+        .filter(n -> HOST_ID.equals(n.getUserData()))
+        .findFirst();
+  }
+
+  private static String tileText(FxRobot robot, String styleClass) {
+    return tile(robot)
+        .map(t -> robot.from(t).lookup("." + styleClass).queryAs(Label.class).getText())
+        .orElse("");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<AlertRow> alertRows(FxRobot robot) {
+    return List.copyOf(
+        robot.lookup("." + StyleClasses.ALERTS_TABLE).queryAs(TableView.class).getItems());
+  }
+
+  private static void waitFor(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+  }
+}
