@@ -3,6 +3,7 @@ package dev.vigil.agent;
 import dev.vigil.agent.collect.AbsenceReasons;
 import dev.vigil.agent.collect.BatteryCollector;
 import dev.vigil.agent.collect.Collector;
+import dev.vigil.agent.collect.HeldCollector;
 import dev.vigil.agent.collect.HwmonCollector;
 import dev.vigil.agent.collect.HwmonReader;
 import dev.vigil.agent.collect.LedReader;
@@ -43,6 +44,12 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
   /** Where procfs is mounted; read for the {@code hypervisor} CPU flag. */
   public static final Path PROC_ROOT = Path.of("/proc");
 
+  /**
+   * How often file system usage and disk and network counters are refreshed, in milliseconds; in
+   * between, samples repeat the last values (OSHI's refresh of these costs milliseconds per call).
+   */
+  public static final long IO_REFRESH_MS = 5_000;
+
   public HostSources {
     collectors = List.copyOf(collectors);
     devices = List.copyOf(devices);
@@ -66,9 +73,10 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
     collectors.add(new OshiThermalCollector(hardware.getSensors(), reasons));
     collectors.add(new OshiCpuLoadCollector(hardware.getProcessor()));
     collectors.add(new OshiMemoryCollector(hardware.getMemory()));
-    collectors.add(new OshiFileSystemCollector(os.getFileSystem()));
-    collectors.add(new OshiDiskIoCollector(hardware));
-    collectors.add(new OshiNetworkIoCollector(hardware));
+    collectors.add(
+        new HeldCollector(new OshiFileSystemCollector(os.getFileSystem()), IO_REFRESH_MS));
+    collectors.add(new HeldCollector(new OshiDiskIoCollector(hardware), IO_REFRESH_MS));
+    collectors.add(new HeldCollector(new OshiNetworkIoCollector(hardware), IO_REFRESH_MS));
     collectors.add(new BatteryCollector(power));
     collectors.add(new UptimeCollector(os));
     if (linux) {
