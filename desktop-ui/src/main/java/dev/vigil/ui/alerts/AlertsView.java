@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -21,6 +22,11 @@ import javafx.scene.layout.HBox;
  * Acknowledge button that asks for an optional comment.
  */
 public final class AlertsView extends BorderPane {
+  private static final double ACTION_COLUMN_WIDTH = 140;
+
+  /** Columns narrower than this keep their width; wider ones may shrink down to it. */
+  private static final double FLEXIBLE_MIN_WIDTH = 180;
+
   private final AlertsViewModel viewModel;
 
   /**
@@ -53,22 +59,25 @@ public final class AlertsView extends BorderPane {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No alerts. All quiet."));
     TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severityText, 90);
+    TableColumn<AlertRow, String> message = column("Message", r -> r.alert().message(), 440);
+    message.setCellFactory(c -> new MessageCell());
     TableColumn<AlertRow, AlertRow> action = new TableColumn<>("");
     action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     action.setCellFactory(c -> new AckCell());
-    action.setPrefWidth(130);
+    action.setMinWidth(ACTION_COLUMN_WIDTH);
+    action.setPrefWidth(ACTION_COLUMN_WIDTH);
     action.setSortable(false);
     table
         .getColumns()
         .addAll(
             List.of(
                 severity,
-                column("State", AlertRow::stateText, 80),
+                column("State", AlertRow::stateText, 90),
                 column("Host", AlertRow::hostText, 170),
-                column("Message", r -> r.alert().message(), 360),
+                message,
                 column("Since", AlertRow::sinceText, 170),
-                column("Acknowledged", AlertRow::ackText, 260)));
-    table.getColumns().add(action);
+                action,
+                column("Acknowledged", AlertRow::ackText, 220)));
     table.setRowFactory(t -> new AlertTableRow());
     setCenter(table);
   }
@@ -89,11 +98,25 @@ public final class AlertsView extends BorderPane {
     TableColumn<AlertRow, String> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> constant(text.apply(c.getValue())));
     column.setPrefWidth(width);
+    column.setMinWidth(Math.min(width, FLEXIBLE_MIN_WIDTH));
     return column;
   }
 
   private static ObservableValue<String> constant(String text) {
     return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
+  }
+
+  /** A message that may be cut off: the whole text is in the tooltip. */
+  private static final class MessageCell extends TableCell<AlertRow, String> {
+    private final Tooltip tooltip = new Tooltip();
+
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      setText(empty ? null : text);
+      tooltip.setText(text);
+      setTooltip(empty || text == null ? null : tooltip);
+    }
   }
 
   /** Colours a row by severity; mutes resolved and acknowledged ones. */

@@ -17,9 +17,6 @@ import org.slf4j.LoggerFactory;
  * remembers theme, relay and window size.
  */
 public final class DashboardApp extends Application {
-  /** How long the dashboard runs before a requested screenshot, in seconds. */
-  public static final double SCREENSHOT_DELAY_SECONDS = 8;
-
   /** Exit status for bad command-line options. */
   public static final int EXIT_USAGE = 2;
 
@@ -60,13 +57,14 @@ public final class DashboardApp extends Application {
     stage.setOnHidden(e -> save(remembered.withWindowSize(stage.getWidth(), stage.getHeight())));
     stage.show();
     dashboard.start();
+    options.page().ifPresent(page -> dashboard.viewModel().showPage(page));
     options.openHost().ifPresent(id -> dashboard.viewModel().openHost(id));
     options
         .screenshot()
         .ifPresent(
             file -> {
               PauseTransition wait =
-                  new PauseTransition(Duration.seconds(SCREENSHOT_DELAY_SECONDS));
+                  new PauseTransition(Duration.seconds(options.screenshotDelaySeconds()));
               wait.setOnFinished(
                   e -> {
                     try {

@@ -11,21 +11,29 @@ import java.util.Optional;
  * Overrides given at launch: flags ({@code --relay ws://..., --token T, --theme dark}) win over the
  * environment ({@code VIGIL_RELAY_URL}, {@code VIGIL_TOKEN}), which wins over the remembered
  * settings. Overrides apply to this run only and are not saved. Hidden demo flags: {@code
- * --screenshot FILE} saves a PNG of the window after a few seconds and exits; {@code --host ID}
- * opens a host page.
+ * --screenshot FILE} saves a PNG of the window after {@code --screenshot-after SECONDS} (default
+ * {@link #DEFAULT_SCREENSHOT_DELAY_SECONDS}) and exits; {@code --page hosts|alerts|events} and
+ * {@code --host ID} choose the page shown.
  *
  * @param relayUrl the relay address to use instead of the remembered one
  * @param token the operator token to use instead of the remembered one
  * @param theme the theme to use instead of the remembered one
  * @param screenshot where to save a screenshot before exiting
+ * @param screenshotDelaySeconds how long to run before the screenshot
  * @param openHost a host page to open at start
+ * @param page the list page to show at start
  */
 public record LaunchOptions(
     Optional<String> relayUrl,
     Optional<String> token,
     Optional<Theme> theme,
     Optional<Path> screenshot,
-    Optional<String> openHost) {
+    double screenshotDelaySeconds,
+    Optional<String> openHost,
+    Optional<Page> page) {
+  /** How long the dashboard runs before a requested screenshot, unless told otherwise. */
+  public static final double DEFAULT_SCREENSHOT_DELAY_SECONDS = 8;
+
   /** Environment variable naming the relay address. */
   public static final String ENV_RELAY_URL = "VIGIL_RELAY_URL";
 
@@ -43,6 +51,8 @@ public record LaunchOptions(
     Optional<Theme> theme = Optional.empty();
     Optional<Path> screenshot = Optional.empty();
     Optional<String> host = Optional.empty();
+    Optional<Page> page = Optional.empty();
+    double delaySeconds = DEFAULT_SCREENSHOT_DELAY_SECONDS;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       String value = valueAfter(args, i++, flag);
@@ -52,6 +62,8 @@ public record LaunchOptions(
         case "--theme" -> theme = Optional.of(Theme.parse(value));
         case "--screenshot" -> screenshot = Optional.of(Path.of(value));
         case "--host" -> host = Optional.of(value);
+        case "--page" -> page = Optional.of(pageOf(value));
+        case "--screenshot-after" -> delaySeconds = secondsOf(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option '" + flag + "'; known: --relay, --token, --theme");
@@ -63,7 +75,7 @@ public record LaunchOptions(
         throw new IllegalArgumentException(problem.get());
       }
     }
-    return new LaunchOptions(relay, token, theme, screenshot, host);
+    return new LaunchOptions(relay, token, theme, screenshot, delaySeconds, host, page);
   }
 
   /** The remembered settings with these overrides applied. */
@@ -72,6 +84,30 @@ public record LaunchOptions(
         remembered.withRelay(
             relayUrl.orElse(remembered.relayUrl()), token.orElse(remembered.token()));
     return theme.map(s::withTheme).orElse(s);
+  }
+
+  private static double secondsOf(String value) {
+    try {
+      double seconds = Double.parseDouble(value);
+      if (seconds > 0) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--screenshot-after needs seconds > 0, got '" + value + "'");
+  }
+
+  private static Page pageOf(String value) {
+    try {
+      Page page = Page.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      if (page != Page.HOST) {
+        return page;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("page must be hosts, alerts or events, got '" + value + "'");
   }
 
   private static String valueAfter(List<String> args, int index, String flag) {

@@ -4,6 +4,7 @@ import dev.vigil.ui.theme.StyleClasses;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -32,6 +33,8 @@ public final class LiveChart extends StackPane {
     chart = new LineChart<>(xAxis, yAxis);
     chart.setCreateSymbols(false);
     chart.setAnimated(false);
+    chart.setLegendVisible(true);
+    chart.setLegendSide(Side.RIGHT);
     chart.getStyleClass().add(StyleClasses.CHART);
     placeholder.getStyleClass().addAll(StyleClasses.CHART_PLACEHOLDER, StyleClasses.MUTED);
     placeholder.setWrapText(true);

@@ -86,6 +86,7 @@ public final class HostTileView extends VBox {
 
   private static Label label(String... styleClasses) {
     Label label = new Label();
+    label.setWrapText(true);
     label.getStyleClass().addAll(styleClasses);
     return label;
   }
