@@ -129,7 +129,7 @@ public final class HostPageViewModel {
     title.set(status.name());
     simulated.set(status.simulated());
     statusKind.set(HostSummary.statusKind(status, live));
-    statusText.set(HostSummary.statusText(status, live, nowMs));
+    statusText.set(HostSummary.statusText(host, live, nowMs));
     detailsText.set(detailsOf(status));
     refreshSensors(host);
     if (host.inventoryRevision() != shownInventoryRevision) {

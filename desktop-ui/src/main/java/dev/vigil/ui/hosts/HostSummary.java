@@ -34,8 +34,9 @@ public final class HostSummary {
   }
 
   /** E.g. "online", "stale: no sample for 15 s", "offline: agent stopped · last seen 2 min ago". */
-  public static String statusText(HostStatus status, boolean relayLive, long nowMs) {
-    String lastSeen = "last seen " + Formats.ago(status.lastSeenMs(), nowMs);
+  public static String statusText(HostModel host, boolean relayLive, long nowMs) {
+    HostStatus status = host.status();
+    String lastSeen = "last seen " + Formats.ago(host.lastHeardMs(), nowMs);
     String reason = status.reason() == null || status.reason().isBlank() ? null : status.reason();
     return switch (status.state()) {
       case ONLINE -> relayLive ? "online" : "not live: relay link down · was online, " + lastSeen;

@@ -42,7 +42,7 @@ public final class HostTileViewModel {
     labels = status.labels();
     simulated.set(status.simulated());
     statusKind.set(HostSummary.statusKind(status, relayLive));
-    statusText.set(HostSummary.statusText(status, relayLive, nowMs));
+    statusText.set(HostSummary.statusText(host, relayLive, nowMs));
     hottestText.set(HostSummary.hottestText(host));
     cpuLoadText.set(HostSummary.cpuLoadText(host));
     fansText.set(HostSummary.fansText(host));

@@ -75,6 +75,14 @@ public final class HostModel {
     return Optional.ofNullable(ranges.get(sensorId));
   }
 
+  /**
+   * The last sign of life: the later of the relay's last-seen time and the latest sample's time,
+   * epoch milliseconds. Host status messages only come on changes, so samples are often newer.
+   */
+  public long lastHeardMs() {
+    return Math.max(status.lastSeenMs(), latestSampleMs);
+  }
+
   /** When the latest sample was read on the host, epoch milliseconds; 0 before any. */
   public long latestSampleMs() {
     return latestSampleMs;

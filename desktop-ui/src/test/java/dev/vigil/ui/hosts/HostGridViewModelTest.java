@@ -116,6 +116,17 @@ class HostGridViewModelTest {
   }
 
   @Test
+  void lastSeenCountsTheNewestSampleNotJustTheLastStatusMessage() {
+    apply(state, online("h1", "rack-01"), sample("h1", T0 + 50_000, Map.of(CPU_TEMP.id(), 50.0)));
+    clock.set(T0 + 60_000);
+    state.apply(
+        List.of(
+            new RelayEvent.StatusChanged(ConnectionStatus.reconnecting("dropped", T0 + 61_000))));
+
+    assertThat(grid.tile("h1").getStatusText()).endsWith("last seen 10 s ago");
+  }
+
+  @Test
   void alertBadgeCountsActiveAlertsAndTakesTheWorstSeverity() {
     apply(
         state,
