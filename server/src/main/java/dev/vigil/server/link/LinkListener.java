@@ -17,6 +17,13 @@ public interface LinkListener {
   void onRejected(PeerLink link, int closeCode, String reason);
 
   /**
+   * The peer sent a close frame with {@code code}. Java-WebSocket may report the connection's end
+   * as abnormal (1006) when the socket closes before its worker finished the close handshake; this
+   * carries the code the peer really sent, possibly after {@link #onClosed}.
+   */
+  void onPeerCloseFrame(PeerLink link, int code);
+
+  /**
    * The connection closed.
    *
    * @param byPeer true when the peer started the close (or the connection dropped)

@@ -112,6 +112,14 @@ public final class RelayWebSocketServer extends WebSocketServer {
   }
 
   @Override
+  public void onClosing(WebSocket conn, int code, String reason, boolean remote) {
+    PeerLink link = conn.getAttachment();
+    if (link != null && remote) {
+      listener.onPeerCloseFrame(link, code);
+    }
+  }
+
+  @Override
   public void onError(WebSocket conn, Exception ex) {
     if (conn == null) {
       if (started.getCount() > 0) {

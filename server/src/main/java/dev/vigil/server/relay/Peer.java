@@ -24,6 +24,9 @@ final class Peer {
 
   ScheduledFuture<?> helloTimeout;
 
+  /** The code of the close frame the peer sent, once it sent one. */
+  Integer peerCloseCode;
+
   Peer(PeerLink link, String sessionId, long openedNanos) {
     this.link = link;
     this.sessionId = sessionId;

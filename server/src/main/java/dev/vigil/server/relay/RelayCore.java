@@ -49,6 +49,15 @@ public final class RelayCore implements LinkListener, RelayQueries {
   /** How often stale hosts and pending alert durations are checked. */
   static final long MAINTENANCE_TICK_MS = 100;
 
+  /** RFC 6455 code for a connection that ended without a close frame. */
+  static final int ABNORMAL_CLOSE = 1006;
+
+  /**
+   * How long an abnormal close (1006) waits for the peer's close frame code, which the library may
+   * report just after the close itself.
+   */
+  static final long CLOSE_CODE_SETTLE_MS = 100;
+
   /** How long a closed peer has to answer the close frame before the socket is dropped. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
@@ -136,8 +145,30 @@ public final class RelayCore implements LinkListener, RelayQueries {
   }
 
   @Override
+  public void onPeerCloseFrame(PeerLink link, int code) {
+    submit(
+        () -> {
+          Peer peer = peers.get(link);
+          if (peer != null) {
+            peer.peerCloseCode = code;
+          }
+        });
+  }
+
+  @Override
   public void onClosed(PeerLink link, int code, String reason, boolean byPeer) {
-    submit(() -> closed(link, code, reason));
+    submit(
+        () -> {
+          Peer peer = peers.get(link);
+          if (code == ABNORMAL_CLOSE && peer != null && peer.peerCloseCode == null) {
+            executor.schedule(
+                guarded(() -> closed(link, code, reason)),
+                CLOSE_CODE_SETTLE_MS,
+                TimeUnit.MILLISECONDS);
+          } else {
+            closed(link, code, reason);
+          }
+        });
   }
 
   // ---- queries (any thread) ----
@@ -360,7 +391,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     }
     if (!peer.closing) {
       peer.closing = true;
-      detach(peer, offlineReason(code));
+      detach(peer, offlineReason(peer.peerCloseCode != null ? peer.peerCloseCode : code));
       log.info("{} closed with {} {}", peer, code, reason);
     }
   }

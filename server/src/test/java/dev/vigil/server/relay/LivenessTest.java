@@ -29,7 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Heartbeats, stale and offline detection, and the agent-offline alert, on real sockets. */
+/**
+ * Heartbeats, stale and offline detection, and the agent-offline alert, on real sockets.
+ *
+ * <p>Two relays: one with a fast heartbeat for the timeout test, one with the default heartbeat for
+ * the rest. A Java-WebSocket client that receives any frame after starting its close drops TCP
+ * without waiting for the relay's close reply, and the library's server side may then report 1006
+ * before decoding the client's close frame; relay pings every 100 ms would make the "agent stopped"
+ * tests hit that library race (see {@code RelayCore.CLOSE_CODE_SETTLE_MS}).
+ */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class LivenessTest {
   private static final Duration HEARTBEAT = Duration.ofMillis(100);
@@ -38,26 +46,28 @@ class LivenessTest {
 
   @TempDir static Path dataDir;
   private static Relay relay;
+  private static Relay fastHeartbeatRelay;
 
   @BeforeAll
-  static void startRelay() throws Exception {
+  static void startRelays() throws Exception {
     relay =
         Relay.start(
             TestRelays.config(dataDir)
-                .withHeartbeatInterval(HEARTBEAT)
                 .withExpectedSampleInterval(SAMPLE_INTERVAL)
                 .withOfflineAlertAfter(OFFLINE_ALERT_AFTER));
+    fastHeartbeatRelay = Relay.start(TestRelays.config(dataDir).withHeartbeatInterval(HEARTBEAT));
   }
 
   @AfterAll
-  static void stopRelay() {
+  static void stopRelays() {
     relay.close();
+    fastHeartbeatRelay.close();
   }
 
   @Test
   void silentPeerIsClosedWithHeartbeatTimeoutAndHostGoesOfflineLinkLost() throws Exception {
-    ProtocolTestClient dashboard = dashboard();
-    ProtocolTestClient agent = agent("quiet-1");
+    ProtocolTestClient dashboard = dashboard(fastHeartbeatRelay);
+    ProtocolTestClient agent = agent(fastHeartbeatRelay, "quiet-1");
     awaitStatus(dashboard, "quiet-1", HostState.ONLINE);
 
     agent.stopAnsweringPings();
@@ -80,17 +90,28 @@ class LivenessTest {
   }
 
   @Test
+  void droppedConnectionIsOfflineWithConnectionDropped() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+    ProtocolTestClient agent = agent("drop-1");
+    awaitStatus(dashboard, "drop-1", HostState.ONLINE);
+
+    agent.getSocket().close();
+
+    assertThat(awaitStatus(dashboard, "drop-1", HostState.OFFLINE).reason())
+        .startsWith("connection dropped");
+  }
+
+  @Test
   void agentOfflineAlertFiresAfterDelayNamingHostAndResolvesOnReconnect() throws Exception {
     ProtocolTestClient dashboard = dashboard();
     ProtocolTestClient agent = agent("gone-1");
     awaitStatus(dashboard, "gone-1", HostState.ONLINE);
 
     agent.closeBlocking();
-    long closedAt = System.nanoTime();
 
     Alert firing = awaitOfflineAlert(dashboard, "gone-1", AlertState.FIRING);
-    assertThat(Duration.ofNanos(System.nanoTime() - closedAt))
-        .isGreaterThanOrEqualTo(OFFLINE_ALERT_AFTER);
+    assertThat(firing.firingAtMs() - firing.startedAtMs())
+        .isGreaterThanOrEqualTo(OFFLINE_ALERT_AFTER.toMillis());
     assertThat(firing.message()).contains("gone-1-name").contains("agent stopped");
     agent("gone-1");
     assertThat(awaitOfflineAlert(dashboard, "gone-1", AlertState.RESOLVED).id())
@@ -121,14 +142,22 @@ class LivenessTest {
   }
 
   private static ProtocolTestClient dashboard() throws InterruptedException {
+    return dashboard(relay);
+  }
+
+  private static ProtocolTestClient dashboard(Relay target) throws InterruptedException {
     ProtocolTestClient client =
-        ProtocolTestClient.connect(relay.port(), dashboardHello(ALICE_TOKEN));
+        ProtocolTestClient.connect(target.port(), dashboardHello(ALICE_TOKEN));
     client.awaitMessage(Snapshot.class, WAIT);
     return client;
   }
 
   private static ProtocolTestClient agent(String hostId) throws InterruptedException {
-    ProtocolTestClient client = ProtocolTestClient.connect(relay.port(), agentHello(hostId));
+    return agent(relay, hostId);
+  }
+
+  private static ProtocolTestClient agent(Relay target, String hostId) throws InterruptedException {
+    ProtocolTestClient client = ProtocolTestClient.connect(target.port(), agentHello(hostId));
     client.awaitMessage(Welcome.class, WAIT);
     return client;
   }

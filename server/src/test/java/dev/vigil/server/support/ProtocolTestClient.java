@@ -142,7 +142,7 @@ public final class ProtocolTestClient extends WebSocketClient {
     }
     Message message = decoded.envelope().body();
     if (message instanceof Ping ping) {
-      if (answerPings) {
+      if (answerPings && isOpen()) {
         send(new Pong(ping.nonce(), ping.sentAtMs()));
       }
       return;
