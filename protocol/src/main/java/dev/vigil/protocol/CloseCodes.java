@@ -11,6 +11,12 @@ public final class CloseCodes {
   /** The relay is shutting down; reconnect with backoff. */
   public static final int GOING_AWAY = 1001;
 
+  /**
+   * The connection ended without a close frame (TCP dropped, peer killed). Never sent; only
+   * observed by the side left behind. Reconnect with backoff.
+   */
+  public static final int ABNORMAL = 1006;
+
   /** The first message was not a valid {@link Hello}, or none came in time. Do not retry as is. */
   public static final int HELLO_REQUIRED = 4000;
 

@@ -50,7 +50,6 @@ public final class RelayCore implements LinkListener, RelayQueries {
   static final long MAINTENANCE_TICK_MS = 100;
 
   /** RFC 6455 code for a connection that ended without a close frame. */
-  static final int ABNORMAL_CLOSE = 1006;
 
   /**
    * How long an abnormal close (1006) waits for the peer's close frame code, which the library may
@@ -160,11 +159,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
     submit(
         () -> {
           Peer peer = peers.get(link);
-          if (code == ABNORMAL_CLOSE && peer != null && peer.peerCloseCode == null) {
-            executor.schedule(
-                guarded(() -> closed(link, code, reason)),
-                CLOSE_CODE_SETTLE_MS,
-                TimeUnit.MILLISECONDS);
+          if (code == CloseCodes.ABNORMAL && peer != null && peer.peerCloseCode == null) {
+            submitLater(() -> closed(link, code, reason), CLOSE_CODE_SETTLE_MS);
           } else {
             closed(link, code, reason);
           }
@@ -370,15 +366,13 @@ public final class RelayCore implements LinkListener, RelayQueries {
     }
     peer.link.close(code, reason);
     detach(peer, hostReason);
-    executor.schedule(
-        guarded(
-            () -> {
-              if (peers.get(peer.link) == peer) {
-                peer.link.abort(code, reason);
-              }
-            }),
-        CLOSE_GRACE.toMillis(),
-        TimeUnit.MILLISECONDS);
+    submitLater(
+        () -> {
+          if (peers.get(peer.link) == peer) {
+            peer.link.abort(code, reason);
+          }
+        },
+        CLOSE_GRACE.toMillis());
   }
 
   private void closed(PeerLink link, int code, String reason) {
@@ -429,6 +423,14 @@ public final class RelayCore implements LinkListener, RelayQueries {
       executor.execute(guarded(task));
     } catch (RejectedExecutionException e) {
       log.debug("Relay core stopped; dropping a transport event");
+    }
+  }
+
+  private void submitLater(Runnable task, long delayMs) {
+    try {
+      executor.schedule(guarded(task), delayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("Relay core stopped; dropping a delayed transport event");
     }
   }
 
