@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * and the inventory as pretty JSON, each in its protocol envelope, and exits.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "once",
     description = "Print the catalog, one sample and the inventory as JSON, then exit.")
 public final class OnceCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code vigil-agent run}: sample, scan and push to the relay until stopped. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "run",
     description = "Run the agent: push samples and hot-plug events to the relay.")
 public final class RunCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vigil-agent simulate --count N}: N simulated hosts in one process, labelled simulated. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "simulate",
     description = "Run N simulated hosts (sim-01...), each with its own link, labelled simulated.")
 public final class SimulateCommand implements Callable<Integer> {
