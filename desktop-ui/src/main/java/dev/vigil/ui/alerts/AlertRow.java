@@ -4,8 +4,12 @@ import dev.vigil.protocol.Acknowledgement;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.ui.format.Formats;
+import dev.vigil.ui.state.DashboardState;
+import dev.vigil.ui.state.HostModel;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * One alert as the alerts pane lists it.
@@ -16,6 +20,7 @@ import java.util.Locale;
  * @param hostText the host name, with "(SIMULATED)" for simulated hosts
  * @param sinceText e.g. "firing since 14:03:07"
  * @param ackText who acknowledged it, when, and their comment; empty if nobody did
+ * @param hostSimulated true when the alert's host is simulated
  */
 public record AlertRow(
     Alert alert,
@@ -23,7 +28,8 @@ public record AlertRow(
     String stateText,
     String hostText,
     String sinceText,
-    String ackText) {
+    String ackText,
+    boolean hostSimulated) {
 
   /** The row for an alert. */
   public static AlertRow of(Alert alert, boolean hostSimulated, ZoneId zone) {
@@ -33,8 +39,33 @@ public record AlertRow(
         alert.state().name().toLowerCase(Locale.ROOT),
         hostSimulated ? alert.hostName() + " (SIMULATED)" : alert.hostName(),
         sinceText(alert, zone),
-        ackText(alert.ack(), zone));
+        ackText(alert.ack(), zone),
+        hostSimulated);
   }
+
+  /** The row for an alert, its host looked up in the store to see whether it is simulated. */
+  public static AlertRow of(Alert alert, DashboardState state, ZoneId zone) {
+    boolean simulated =
+        state.host(alert.hostId()).map(HostModel::status).map(s -> s.simulated()).orElse(false);
+    return of(alert, simulated, zone);
+  }
+
+  /** The rows of the store's alerts that pass {@code filter}, in {@link AlertOrder}. */
+  public static List<AlertRow> sortedFrom(
+      DashboardState state, ZoneId zone, Predicate<Alert> filter) {
+    return state.alerts().stream()
+        .filter(filter)
+        .map(a -> of(a, state, zone))
+        .sorted(AlertOrder.ROWS)
+        .toList();
+  }
+
+  /** True for alerts that are pending or firing. */
+  public static boolean isActive(Alert alert) {
+    return alert.state() != AlertState.RESOLVED;
+  }
+
+  private static final long MS_PER_SECOND = 1_000;
 
   /** The alert's id. */
   public String alertId() {
@@ -43,7 +74,7 @@ public record AlertRow(
 
   /** True for resolved alerts, shown muted. */
   public boolean isResolved() {
-    return alert.state() == AlertState.RESOLVED;
+    return !isActive(alert);
   }
 
   /** True when an operator may still acknowledge it: active and not yet acknowledged. */
@@ -58,6 +89,14 @@ public record AlertRow(
       return a.resolvedAtMs();
     }
     return a.firingAtMs() != null ? a.firingAtMs() : a.startedAtMs();
+  }
+
+  /** How long the alert has been in its state, e.g. "firing 3 min 5 s" or "resolved 20 s ago". */
+  public String ageText(long nowMs) {
+    long seconds = Math.max(0, nowMs - sortTimeMs()) / MS_PER_SECOND;
+    return isResolved()
+        ? "resolved " + Formats.duration(seconds) + " ago"
+        : stateText + " " + Formats.duration(seconds);
   }
 
   private static String sinceText(Alert alert, ZoneId zone) {

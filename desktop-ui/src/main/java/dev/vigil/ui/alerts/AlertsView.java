@@ -12,7 +12,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -82,17 +81,6 @@ public final class AlertsView extends BorderPane {
     setCenter(table);
   }
 
-  private void acknowledge(AlertRow row) {
-    TextInputDialog dialog = new TextInputDialog();
-    dialog.setTitle("Acknowledge alert");
-    dialog.setHeaderText(row.alert().message());
-    dialog.setContentText("Comment (optional):");
-    if (getScene() != null) {
-      dialog.initOwner(getScene().getWindow());
-    }
-    dialog.showAndWait().ifPresent(comment -> viewModel.acknowledge(row.alertId(), comment));
-  }
-
   private static TableColumn<AlertRow, String> column(
       String title, Function<AlertRow, String> text, double width) {
     TableColumn<AlertRow, String> column = new TableColumn<>(title);
@@ -141,7 +129,7 @@ public final class AlertsView extends BorderPane {
       button.setOnAction(
           e -> {
             if (getItem() != null) {
-              acknowledge(getItem());
+              AcknowledgeDialog.acknowledge(this, getItem(), viewModel.acknowledger());
             }
           });
     }

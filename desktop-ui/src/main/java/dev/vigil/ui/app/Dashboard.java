@@ -57,7 +57,8 @@ public final class Dashboard implements AutoCloseable {
             clock,
             zone,
             this::reconnect,
-            settings.theme());
+            settings.theme(),
+            settings.alertPanelOpen());
     viewModel.connectionBar().setTarget(settings.relayUrl(), settings.token());
     this.view = new MainView(viewModel);
     this.client = newClient(settings.relayUrl(), settings.token());

@@ -49,6 +49,11 @@ public final class DashboardApp extends Application {
         .viewModel()
         .themeProperty()
         .addListener((obs, old, now) -> save(remembered.withTheme(now)));
+    dashboard
+        .viewModel()
+        .activeAlerts()
+        .openProperty()
+        .addListener((obs, old, now) -> save(remembered.withAlertPanelOpen(now)));
     dashboard.setRelayChangeListener((url, token) -> save(remembered.withRelay(url, token)));
 
     Scene scene = new Scene(dashboard.view(), effective.windowWidth(), effective.windowHeight());
@@ -58,7 +63,7 @@ public final class DashboardApp extends Application {
     stage.show();
     dashboard.start();
     options.page().ifPresent(page -> dashboard.viewModel().showPage(page));
-    options.openHost().ifPresent(id -> dashboard.viewModel().openHost(id));
+    options.openHost().ifPresent(host -> dashboard.viewModel().openHostByIdOrName(host));
     options
         .screenshot()
         .ifPresent(

@@ -13,15 +13,17 @@ import java.util.Optional;
  * settings. Overrides apply to this run only and are not saved. Hidden demo flags: {@code
  * --screenshot FILE} saves a PNG of the window after {@code --screenshot-after SECONDS} (default
  * {@link #DEFAULT_SCREENSHOT_DELAY_SECONDS}) and exits; {@code --page hosts|alerts|events} and
- * {@code --host ID} choose the page shown.
+ * {@code --host ID-OR-NAME} choose the page shown; {@code --size WIDTHxHEIGHT} sets the window
+ * size.
  *
  * @param relayUrl the relay address to use instead of the remembered one
  * @param token the operator token to use instead of the remembered one
  * @param theme the theme to use instead of the remembered one
  * @param screenshot where to save a screenshot before exiting
  * @param screenshotDelaySeconds how long to run before the screenshot
- * @param openHost a host page to open at start
+ * @param openHost a host page to open at start, by host id or name
  * @param page the list page to show at start
+ * @param windowSize the window size to use instead of the remembered one
  */
 public record LaunchOptions(
     Optional<String> relayUrl,
@@ -30,7 +32,8 @@ public record LaunchOptions(
     Optional<Path> screenshot,
     double screenshotDelaySeconds,
     Optional<String> openHost,
-    Optional<Page> page) {
+    Optional<Page> page,
+    Optional<WindowSize> windowSize) {
   /** How long the dashboard runs before a requested screenshot, unless told otherwise. */
   public static final double DEFAULT_SCREENSHOT_DELAY_SECONDS = 8;
 
@@ -52,6 +55,7 @@ public record LaunchOptions(
     Optional<Path> screenshot = Optional.empty();
     Optional<String> host = Optional.empty();
     Optional<Page> page = Optional.empty();
+    Optional<WindowSize> size = Optional.empty();
     double delaySeconds = DEFAULT_SCREENSHOT_DELAY_SECONDS;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
@@ -64,6 +68,7 @@ public record LaunchOptions(
         case "--host" -> host = Optional.of(value);
         case "--page" -> page = Optional.of(pageOf(value));
         case "--screenshot-after" -> delaySeconds = secondsOf(value);
+        case "--size" -> size = Optional.of(WindowSize.parse(value));
         default ->
             throw new IllegalArgumentException(
                 "unknown option '" + flag + "'; known: --relay, --token, --theme");
@@ -75,7 +80,7 @@ public record LaunchOptions(
         throw new IllegalArgumentException(problem.get());
       }
     }
-    return new LaunchOptions(relay, token, theme, screenshot, delaySeconds, host, page);
+    return new LaunchOptions(relay, token, theme, screenshot, delaySeconds, host, page, size);
   }
 
   /** The remembered settings with these overrides applied. */
@@ -83,7 +88,38 @@ public record LaunchOptions(
     Settings s =
         remembered.withRelay(
             relayUrl.orElse(remembered.relayUrl()), token.orElse(remembered.token()));
-    return theme.map(s::withTheme).orElse(s);
+    Settings themed = theme.map(s::withTheme).orElse(s);
+    return windowSize.map(w -> themed.withWindowSize(w.width(), w.height())).orElse(themed);
+  }
+
+  /**
+   * A window size in pixels, given as {@code WIDTHxHEIGHT}.
+   *
+   * @param width in pixels, at least {@link Settings#MIN_SIZE}
+   * @param height in pixels, at least {@link Settings#MIN_SIZE}
+   */
+  public record WindowSize(double width, double height) {
+    /** Parses e.g. "1600x1000". */
+    public static WindowSize parse(String text) {
+      String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+      try {
+        if (parts.length == 2) {
+          double width = Double.parseDouble(parts[0]);
+          double height = Double.parseDouble(parts[1]);
+          if (width >= Settings.MIN_SIZE && height >= Settings.MIN_SIZE) {
+            return new WindowSize(width, height);
+          }
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          "--size needs WIDTHxHEIGHT, each at least "
+              + (int) Settings.MIN_SIZE
+              + " pixels, got '"
+              + text
+              + "'");
+    }
   }
 
   private static double secondsOf(String value) {

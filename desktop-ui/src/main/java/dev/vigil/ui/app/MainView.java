@@ -52,7 +52,7 @@ public final class MainView extends BorderPane {
     this.viewModel = viewModel;
     getStyleClass().add("main-view");
     getStylesheets().add(getClass().getResource(StyleClasses.STYLESHEET).toExternalForm());
-    hostGrid = new HostGridView(viewModel.hostGrid());
+    hostGrid = new HostGridView(viewModel.hostGrid(), viewModel.activeAlerts());
     pages.put(Page.HOSTS, hostGrid);
     pages.put(Page.ALERTS, new AlertsView(viewModel.alerts()));
     pages.put(Page.EVENTS, new EventTimelineView(viewModel.events(), "Event timeline"));

@@ -1,5 +1,7 @@
 package dev.vigil.ui.app;
 
+import dev.vigil.ui.alerts.ActiveAlertsPanelViewModel;
+import dev.vigil.ui.alerts.AlertAcknowledger;
 import dev.vigil.ui.alerts.AlertNotifier;
 import dev.vigil.ui.alerts.AlertsViewModel;
 import dev.vigil.ui.connection.ConnectionBarViewModel;
@@ -7,7 +9,9 @@ import dev.vigil.ui.connection.MessageSender;
 import dev.vigil.ui.events.EventTimelineViewModel;
 import dev.vigil.ui.host.HostPageViewModel;
 import dev.vigil.ui.hosts.HostGridViewModel;
+import dev.vigil.ui.state.Changes;
 import dev.vigil.ui.state.DashboardState;
+import dev.vigil.ui.state.HostModel;
 import dev.vigil.ui.theme.Theme;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -29,9 +33,12 @@ public final class MainViewModel {
   private final HostGridViewModel hostGrid;
   private final HostPageViewModel hostPage;
   private final AlertsViewModel alerts;
+  private final ActiveAlertsPanelViewModel activeAlerts;
   private final EventTimelineViewModel events;
   private final ConnectionBarViewModel connectionBar;
+  private final DashboardState state;
   private Page listPage = Page.HOSTS;
+  private String pendingHostQuery;
 
   /**
    * @param state the store every page shows
@@ -41,6 +48,7 @@ public final class MainViewModel {
    * @param zone the time zone for times of day
    * @param reconnect called with a new relay URL and token when the operator changes them
    * @param initialTheme the theme to start with
+   * @param alertPanelOpen whether the Hosts page's active-alerts panel starts open
    */
   public MainViewModel(
       DashboardState state,
@@ -49,14 +57,19 @@ public final class MainViewModel {
       Clock clock,
       ZoneId zone,
       BiConsumer<String, String> reconnect,
-      Theme initialTheme) {
-    Objects.requireNonNull(state, "state");
+      Theme initialTheme,
+      boolean alertPanelOpen) {
+    this.state = Objects.requireNonNull(state, "state");
     this.theme = new ReadOnlyObjectWrapper<>(Objects.requireNonNull(initialTheme, "initialTheme"));
     this.hostGrid = new HostGridViewModel(state, clock, this::openHost);
-    this.hostPage = new HostPageViewModel(state, clock, zone, this::back);
-    this.alerts = new AlertsViewModel(state, sender, notifier, zone);
+    AlertAcknowledger acknowledger = new AlertAcknowledger(state, sender);
+    this.hostPage = new HostPageViewModel(state, clock, zone, acknowledger, this::back);
+    this.alerts = new AlertsViewModel(state, acknowledger, notifier, zone);
+    this.activeAlerts =
+        new ActiveAlertsPanelViewModel(state, clock, zone, this::openHost, alertPanelOpen);
     this.events = new EventTimelineViewModel(state, zone);
     this.connectionBar = new ConnectionBarViewModel(state, clock, reconnect);
+    state.addListener(this::stateChanged);
   }
 
   /** Shows a list page (hosts, alerts or events). */
@@ -70,8 +83,35 @@ public final class MainViewModel {
 
   /** Shows one host's page. */
   public void openHost(String hostId) {
+    pendingHostQuery = null;
     hostPage.show(hostId);
     page.set(Page.HOST);
+  }
+
+  /**
+   * Shows the page of a host given by id or by name (the first host of that name when no id
+   * matches). Before the relay's snapshot arrived nobody knows, so the page waits for it.
+   */
+  public void openHostByIdOrName(String idOrName) {
+    Objects.requireNonNull(idOrName, "idOrName");
+    if (state.hasSnapshot()) {
+      pendingHostQuery = null;
+      openHost(state.findHost(idOrName).map(HostModel::hostId).orElse(idOrName));
+    } else {
+      openHost(idOrName);
+      pendingHostQuery = idOrName;
+    }
+  }
+
+  private void stateChanged(Changes changes) {
+    String query = pendingHostQuery;
+    if (query == null || !state.hasSnapshot()) {
+      return;
+    }
+    pendingHostQuery = null;
+    if (page.get() == Page.HOST && query.equals(hostPage.getHostId())) {
+      openHostByIdOrName(query);
+    }
   }
 
   /** Leaves a host page for the list it was opened from; elsewhere goes to the host grid. */
@@ -97,6 +137,7 @@ public final class MainViewModel {
   public void tick() {
     connectionBar.refresh();
     hostGrid.tick();
+    activeAlerts.tick();
     if (page.get() == Page.HOST) {
       hostPage.tick();
     }
@@ -133,6 +174,11 @@ public final class MainViewModel {
 
   public AlertsViewModel alerts() {
     return alerts;
+  }
+
+  /** The Hosts page's active-alerts panel. */
+  public ActiveAlertsPanelViewModel activeAlerts() {
+    return activeAlerts;
   }
 
   public EventTimelineViewModel events() {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param windowWidth last window width, in pixels
  * @param windowHeight last window height, in pixels
  * @param instanceId this dashboard installation's id, sent as the hello's peer id
+ * @param alertPanelOpen whether the Hosts page's active-alerts panel is open
  */
 public record Settings(
     String relayUrl,
@@ -20,7 +21,8 @@ public record Settings(
     Theme theme,
     double windowWidth,
     double windowHeight,
-    String instanceId) {
+    String instanceId,
+    boolean alertPanelOpen) {
   /** The relay address used when nothing else is configured. */
   public static final String DEFAULT_RELAY_URL = "ws://localhost:" + Protocol.DEFAULT_RELAY_PORT;
 
@@ -41,14 +43,20 @@ public record Settings(
   }
 
   public Settings withRelay(String newUrl, String newToken) {
-    return new Settings(newUrl, newToken, theme, windowWidth, windowHeight, instanceId);
+    return new Settings(
+        newUrl, newToken, theme, windowWidth, windowHeight, instanceId, alertPanelOpen);
   }
 
   public Settings withTheme(Theme newTheme) {
-    return new Settings(relayUrl, token, newTheme, windowWidth, windowHeight, instanceId);
+    return new Settings(
+        relayUrl, token, newTheme, windowWidth, windowHeight, instanceId, alertPanelOpen);
   }
 
   public Settings withWindowSize(double width, double height) {
-    return new Settings(relayUrl, token, theme, width, height, instanceId);
+    return new Settings(relayUrl, token, theme, width, height, instanceId, alertPanelOpen);
+  }
+
+  public Settings withAlertPanelOpen(boolean open) {
+    return new Settings(relayUrl, token, theme, windowWidth, windowHeight, instanceId, open);
   }
 }

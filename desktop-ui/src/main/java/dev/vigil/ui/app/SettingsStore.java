@@ -26,6 +26,7 @@ public final class SettingsStore {
   private static final String WIDTH = "window.width";
   private static final String HEIGHT = "window.height";
   private static final String INSTANCE_ID = "instance.id";
+  private static final String ALERT_PANEL_OPEN = "hosts.alerts-panel.open";
 
   private final Path file;
 
@@ -66,7 +67,8 @@ public final class SettingsStore {
             themeOf(p.getProperty(THEME)),
             sizeOf(p.getProperty(WIDTH), Settings.DEFAULT_WIDTH),
             sizeOf(p.getProperty(HEIGHT), Settings.DEFAULT_HEIGHT),
-            fresh ? "dashboard-" + UUID.randomUUID() : instanceId);
+            fresh ? "dashboard-" + UUID.randomUUID() : instanceId,
+            !"false".equalsIgnoreCase(p.getProperty(ALERT_PANEL_OPEN, "true").trim()));
     if (fresh) {
       save(settings);
     }
@@ -82,6 +84,7 @@ public final class SettingsStore {
     p.setProperty(WIDTH, Long.toString(Math.round(settings.windowWidth())));
     p.setProperty(HEIGHT, Long.toString(Math.round(settings.windowHeight())));
     p.setProperty(INSTANCE_ID, settings.instanceId());
+    p.setProperty(ALERT_PANEL_OPEN, Boolean.toString(settings.alertPanelOpen()));
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (Writer out = Files.newBufferedWriter(file)) {

@@ -10,16 +10,29 @@ import java.util.List;
  * @param omittedLines how many sensors were left out to keep the chart readable
  * @param placeholder what to say when there is nothing to plot (e.g. why the sensors are absent);
  *     empty when there are lines
+ * @param timeAxis the x axis in seconds ago, spanning the data held
+ * @param valueAxis the y axis, around the values shown
  */
 public record ChartFrame(
-    ChartGroup group, List<ChartLine> lines, int omittedLines, String placeholder) {
+    ChartGroup group,
+    List<ChartLine> lines,
+    int omittedLines,
+    String placeholder,
+    AxisRange timeAxis,
+    AxisRange valueAxis) {
   public ChartFrame {
     lines = List.copyOf(lines);
   }
 
   /** A chart with nothing to plot, saying why. */
   public static ChartFrame empty(ChartGroup group, String placeholder) {
-    return new ChartFrame(group, List.of(), 0, placeholder);
+    return new ChartFrame(
+        group,
+        List.of(),
+        0,
+        placeholder,
+        AxisRange.secondsAgo(HostPageViewModel.MIN_CHART_SPAN_SECONDS),
+        group.emptyValueAxis());
   }
 
   /** The title with the number of omitted lines, if any. */

@@ -1,5 +1,6 @@
 package dev.vigil.ui.host;
 
+import dev.vigil.ui.alerts.HostAlertStripView;
 import dev.vigil.ui.events.EventTimelineView;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.List;
@@ -24,8 +25,8 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /**
- * One host's page: header with back button and status, four live charts, and tabs for the sensor
- * table, the device inventory and the host's timeline.
+ * One host's page: header with back button and status, the strip of the host's active alerts, four
+ * live charts, and tabs for the sensor table, the device inventory and the host's timeline.
  */
 public final class HostPageView extends BorderPane {
   private static final int CHART_COLUMNS = 2;
@@ -94,7 +95,7 @@ public final class HostPageView extends BorderPane {
     Label details = new Label();
     details.getStyleClass().add(StyleClasses.MUTED);
     details.textProperty().bind(viewModel.detailsTextProperty());
-    VBox header = new VBox(line, details);
+    VBox header = new VBox(line, details, new HostAlertStripView(viewModel.alertStrip()));
     header.getStyleClass().add("page-header");
     return header;
   }

@@ -2,6 +2,8 @@ package dev.vigil.ui.host;
 
 import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.SensorInfo;
+import dev.vigil.ui.alerts.AlertAcknowledger;
+import dev.vigil.ui.alerts.HostAlertStripViewModel;
 import dev.vigil.ui.events.EventTimelineViewModel;
 import dev.vigil.ui.hosts.HostSummary;
 import dev.vigil.ui.hosts.StatusKind;
@@ -28,13 +30,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The page of one host: identity and status, a live chart per {@link ChartGroup} over the last
- * {@link #CHART_WINDOW_SECONDS} seconds, the sensor table, the device inventory and the host's
- * event timeline.
+ * The page of one host: identity and status, the strip of its active alerts, a live chart per
+ * {@link ChartGroup} over the data held (at least {@link #MIN_CHART_SPAN_SECONDS}, at most {@link
+ * #CHART_WINDOW_SECONDS} seconds), the sensor table, the device inventory and the host's event
+ * timeline.
  */
 public final class HostPageViewModel {
   /** How far back the charts reach, in seconds; the whole kept history at 1 Hz. */
   public static final int CHART_WINDOW_SECONDS = HostModel.HISTORY_POINTS;
+
+  /** The shortest time span a chart shows, in seconds, even when less data is held. */
+  public static final int MIN_CHART_SPAN_SECONDS = 60;
+
+  /** Most points plotted per line; longer lines are thinned by {@link Downsampler}. */
+  public static final int MAX_POINTS_PER_LINE = 1_000;
 
   /** Most lines in one chart; more would be unreadable. */
   public static final int MAX_LINES_PER_CHART = 8;
@@ -43,11 +52,13 @@ public final class HostPageViewModel {
   public static final long CHART_REFRESH_MS = 1_000;
 
   private static final double MS_PER_SECOND = 1_000.0;
+  private static final long MS_PER_SECOND_LONG = 1_000L;
 
   private final DashboardState state;
   private final Clock clock;
   private final Runnable back;
   private final EventTimelineViewModel timeline;
+  private final HostAlertStripViewModel alertStrip;
   private final ReadOnlyStringWrapper hostId = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper();
@@ -67,14 +78,21 @@ public final class HostPageViewModel {
   /**
    * @param state the store to show
    * @param clock for "seconds ago" and "last seen"
-   * @param zone the time zone for event times
+   * @param zone the time zone for event and alert times
+   * @param acknowledger the shared acknowledge flow, for the alert strip
    * @param back called when the operator leaves the page
    */
-  public HostPageViewModel(DashboardState state, Clock clock, ZoneId zone, Runnable back) {
+  public HostPageViewModel(
+      DashboardState state,
+      Clock clock,
+      ZoneId zone,
+      AlertAcknowledger acknowledger,
+      Runnable back) {
     this.state = Objects.requireNonNull(state, "state");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.back = Objects.requireNonNull(back, "back");
     this.timeline = new EventTimelineViewModel(state, zone);
+    this.alertStrip = new HostAlertStripViewModel(state, acknowledger, zone);
     for (ChartGroup group : ChartGroup.values()) {
       charts.put(group, new ReadOnlyObjectWrapper<>(ChartFrame.empty(group, "")));
     }
@@ -90,6 +108,7 @@ public final class HostPageViewModel {
     sensors.clear();
     devices.clear();
     timeline.showHost(id);
+    alertStrip.showHost(id);
     refresh();
   }
 
@@ -118,9 +137,16 @@ public final class HostPageViewModel {
     if (host == null) {
       title.set(id);
       simulated.set(false);
-      statusKind.set(StatusKind.OFFLINE);
-      statusText.set("unknown to the relay (it may have been removed)");
+      boolean known = state.hasSnapshot();
+      statusKind.set(known ? StatusKind.OFFLINE : StatusKind.STALE);
+      statusText.set(
+          known
+              ? "unknown to the relay (it may have been removed)"
+              : "waiting for the relay's snapshot");
       detailsText.set("");
+      for (ChartGroup group : ChartGroup.values()) {
+        charts.get(group).set(ChartFrame.empty(group, ""));
+      }
       return;
     }
     HostStatus status = host.status();
@@ -179,16 +205,38 @@ public final class HostPageViewModel {
             Boolean.compare(
                 !a.id().equals(HostSummary.CPU_LOAD_SENSOR_ID),
                 !b.id().equals(HostSummary.CPU_LOAD_SENSOR_ID)));
-    long fromMs = nowMs - CHART_WINDOW_SECONDS * 1_000L;
+    long fromMs = nowMs - CHART_WINDOW_SECONDS * MS_PER_SECOND_LONG;
     List<ChartLine> lines = new ArrayList<>();
     for (SensorInfo sensor : present.subList(0, Math.min(present.size(), MAX_LINES_PER_CHART))) {
       SeriesHistory history = host.history(sensor.id()).orElse(null);
-      lines.add(lineOf(sensor, history, fromMs, nowMs));
+      lines.add(Downsampler.minMax(lineOf(sensor, history, fromMs, nowMs), MAX_POINTS_PER_LINE));
     }
     int omitted = present.size() - lines.size();
-    boolean anyPoints = lines.stream().anyMatch(l -> l.values().length > 0);
+    double oldestSecondsAgo = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (ChartLine line : lines) {
+      if (line.values().length > 0) {
+        oldestSecondsAgo = Math.min(oldestSecondsAgo, line.secondsAgo()[0]);
+      }
+      for (double v : line.values()) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    if (min > max) {
+      return new ChartFrame(
+          group,
+          lines,
+          omitted,
+          "No samples in the last 10 minutes yet",
+          AxisRange.secondsAgo(MIN_CHART_SPAN_SECONDS),
+          group.emptyValueAxis());
+    }
+    double spanSeconds =
+        Math.min(CHART_WINDOW_SECONDS, Math.max(MIN_CHART_SPAN_SECONDS, -oldestSecondsAgo));
     return new ChartFrame(
-        group, lines, omitted, anyPoints ? "" : "No samples in the last 10 minutes yet");
+        group, lines, omitted, "", AxisRange.secondsAgo(spanSeconds), group.valueAxis(min, max));
   }
 
   private static ChartLine lineOf(
@@ -286,6 +334,11 @@ public final class HostPageViewModel {
   /** The inventory table's rows. */
   public ObservableList<DeviceRow> devices() {
     return FXCollections.unmodifiableObservableList(devices);
+  }
+
+  /** The strip of this host's active alerts. */
+  public HostAlertStripViewModel alertStrip() {
+    return alertStrip;
   }
 
   /** This host's hot-plug and LED timeline. */

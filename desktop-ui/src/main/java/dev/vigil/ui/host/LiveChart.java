@@ -3,6 +3,8 @@ package dev.vigil.ui.host;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
@@ -10,26 +12,33 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 
 /**
  * A line chart that follows a {@link ChartFrame}: no symbols, no animation, x in seconds ago over
- * the page's window; a placeholder says why when there is nothing to plot.
+ * the data held, y around the values shown, both axes as the frame chose them; a placeholder says
+ * why when there is nothing to plot.
  */
 public final class LiveChart extends StackPane {
-  private static final double X_TICK_SECONDS = 60;
-
   private final LineChart<Number, Number> chart;
+  private final NumberAxis xAxis = new NumberAxis();
   private final NumberAxis yAxis = new NumberAxis();
   private final Label placeholder = new Label();
+  private int yDecimals;
 
   /**
    * @param frame the frames to show
    */
   public LiveChart(ObservableValue<ChartFrame> frame) {
-    NumberAxis xAxis = new NumberAxis(-HostPageViewModel.CHART_WINDOW_SECONDS, 0, X_TICK_SECONDS);
     xAxis.setAutoRanging(false);
     xAxis.setLabel("seconds ago");
+    xAxis.setTickLabelFormatter(
+        new Converter(x -> String.format(Locale.ROOT, "%.0f", Math.abs(x.doubleValue()))));
+    xAxis.setMinorTickVisible(false);
+    yAxis.setAutoRanging(false);
     yAxis.setForceZeroInRange(false);
+    yAxis.setTickLabelFormatter(
+        new Converter(y -> String.format(Locale.ROOT, "%." + yDecimals + "f", y.doubleValue())));
     chart = new LineChart<>(xAxis, yAxis);
     chart.setCreateSymbols(false);
     chart.setAnimated(false);
@@ -48,6 +57,9 @@ public final class LiveChart extends StackPane {
     yAxis.setLabel(frame.group().unitSymbol());
     placeholder.setText(frame.placeholder());
     placeholder.setVisible(!frame.placeholder().isEmpty());
+    apply(xAxis, frame.timeAxis());
+    yDecimals = frame.valueAxis().decimals();
+    apply(yAxis, frame.valueAxis());
     List<XYChart.Series<Number, Number>> series = chart.getData();
     boolean sameLines = series.size() == frame.lines().size();
     for (int i = 0; sameLines && i < series.size(); i++) {
@@ -69,6 +81,31 @@ public final class LiveChart extends StackPane {
         points.add(new XYChart.Data<>(line.secondsAgo()[p], line.values()[p]));
       }
       series.get(i).getData().setAll(points);
+    }
+  }
+
+  private static void apply(NumberAxis axis, AxisRange range) {
+    axis.setLowerBound(range.lower());
+    axis.setUpperBound(range.upper());
+    axis.setTickUnit(range.tickUnit());
+  }
+
+  /** Tick labels from a formatting function; never parsed back. */
+  private static final class Converter extends StringConverter<Number> {
+    private final Function<Number, String> format;
+
+    Converter(Function<Number, String> format) {
+      this.format = format;
+    }
+
+    @Override
+    public String toString(Number value) {
+      return value == null ? "" : format.apply(value);
+    }
+
+    @Override
+    public Number fromString(String text) {
+      throw new UnsupportedOperationException("tick labels are not parsed");
     }
   }
 }

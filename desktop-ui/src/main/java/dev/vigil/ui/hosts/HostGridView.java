@@ -1,5 +1,7 @@
 package dev.vigil.ui.hosts;
 
+import dev.vigil.ui.alerts.ActiveAlertsPanelView;
+import dev.vigil.ui.alerts.ActiveAlertsPanelViewModel;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +11,17 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
-/** The host grid: search field, fleet summary, and a wrapping pane of host tiles. */
+/**
+ * The host grid: search field, fleet summary, a wrapping pane of host tiles, and on the right the
+ * collapsible panel of active alerts across all hosts.
+ */
 public final class HostGridView extends BorderPane {
   private final HostGridViewModel viewModel;
   private final TextField search = new TextField();
@@ -23,8 +30,9 @@ public final class HostGridView extends BorderPane {
 
   /**
    * @param viewModel the grid's view model
+   * @param activeAlerts the side panel's view model
    */
-  public HostGridView(HostGridViewModel viewModel) {
+  public HostGridView(HostGridViewModel viewModel, ActiveAlertsPanelViewModel activeAlerts) {
     this.viewModel = viewModel;
     getStyleClass().add(StyleClasses.PAGE);
 
@@ -35,7 +43,15 @@ public final class HostGridView extends BorderPane {
     Label summary = new Label();
     summary.getStyleClass().add(StyleClasses.MUTED);
     summary.textProperty().bind(viewModel.summaryTextProperty());
-    HBox top = new HBox(search, summary);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    ToggleButton panelToggle = new ToggleButton();
+    panelToggle.getStyleClass().add(StyleClasses.ALERTS_PANEL_TOGGLE);
+    panelToggle.textProperty().bind(activeAlerts.titleProperty());
+    panelToggle.setSelected(activeAlerts.isOpen());
+    panelToggle.setOnAction(e -> activeAlerts.setOpen(panelToggle.isSelected()));
+    activeAlerts.openProperty().addListener((obs, old, now) -> panelToggle.setSelected(now));
+    HBox top = new HBox(search, summary, spacer, panelToggle);
     top.getStyleClass().add("page-toolbar");
     setTop(top);
 
@@ -44,6 +60,7 @@ public final class HostGridView extends BorderPane {
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add("edge-to-edge");
     setCenter(scroll);
+    setRight(new ActiveAlertsPanelView(activeAlerts));
 
     viewModel.visibleTiles().addListener((ListChangeListener<HostTileViewModel>) c -> sync());
     sync();

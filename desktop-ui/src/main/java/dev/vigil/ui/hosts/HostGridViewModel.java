@@ -67,10 +67,10 @@ public final class HostGridViewModel {
       if (tile == null) {
         continue;
       }
-      if (changes.connectionChanged() || changes.hostsChanged().contains(host.hostId())) {
+      if (changes.connectionChanged()
+          || changes.alertsChanged()
+          || changes.hostsChanged().contains(host.hostId())) {
         tile.update(host, badgeOf(host.hostId()), live, nowMs);
-      } else if (changes.alertsChanged()) {
-        tile.updateBadge(badgeOf(host.hostId()));
       }
     }
     updateSummary();

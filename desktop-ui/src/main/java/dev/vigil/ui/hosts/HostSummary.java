@@ -7,18 +7,24 @@ import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.SensorUnit;
 import dev.vigil.ui.format.Formats;
 import dev.vigil.ui.state.HostModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The short, honest sentences that summarise a host: its status, hottest temperature, CPU load and
- * fans. An absent reading says why; a value that has not arrived yet says so. Stateless.
+ * fans (flagging a stopped fan). An absent reading says why; a value that has not arrived yet says
+ * so. Stateless.
  */
 public final class HostSummary {
   /** The sensor id of total CPU load. */
   public static final String CPU_LOAD_SENSOR_ID = "cpu.load";
+
+  /** A fan reading below this speed counts as stopped, as in the relay's fan-stopped rule. */
+  public static final double FAN_STOPPED_BELOW_RPM = 100;
 
   private HostSummary() {}
 
@@ -85,28 +91,69 @@ public final class HostSummary {
         : sensor == null ? "CPU load not reported" : "CPU load: waiting for the first sample";
   }
 
-  /** E.g. "3 fans, min 812 rpm" or "No fan sensors: no fans reported". */
-  public static String fansText(HostModel host) {
+  /**
+   * The fans line of a host: e.g. "3 fans, min 812 rpm", "No fan sensors: no fans reported", or, as
+   * a warning, "fan3 stopped (0 rpm) · 3 fans" when a fan that was seen spinning (or that an active
+   * alert names) reads below {@link #FAN_STOPPED_BELOW_RPM}, and "fan alert on fan3 · …" while an
+   * alert on a fan is active.
+   *
+   * @param alertedSensorIds the sensors of the host's active alerts
+   */
+  public static FanSummary fans(HostModel host, Set<String> alertedSensorIds) {
     List<SensorInfo> fans = sensorsOf(host, SensorKind.FAN);
     List<SensorInfo> present = fans.stream().filter(SensorInfo::isPresent).toList();
     if (present.isEmpty()) {
-      return "No fan sensors" + reasonsOf(fans);
+      return new FanSummary("No fan sensors" + reasonsOf(fans), false);
     }
     double min = Double.POSITIVE_INFINITY;
     int withValue = 0;
+    List<SensorInfo> stopped = new ArrayList<>();
+    List<SensorInfo> alerted = new ArrayList<>();
     for (SensorInfo fan : present) {
       OptionalDouble value = host.latest(fan.id());
+      boolean alerting = alertedSensorIds.contains(fan.id());
       if (value.isPresent()) {
         withValue++;
-        min = Math.min(min, value.getAsDouble());
+        double rpm = value.getAsDouble();
+        min = Math.min(min, rpm);
+        boolean wasSpinning =
+            host.range(fan.id()).map(r -> r.max() >= FAN_STOPPED_BELOW_RPM).orElse(false);
+        if (rpm < FAN_STOPPED_BELOW_RPM && (wasSpinning || alerting)) {
+          stopped.add(fan);
+          continue;
+        }
+      }
+      if (alerting) {
+        alerted.add(fan);
       }
     }
     String count = present.size() == 1 ? "1 fan" : present.size() + " fans";
-    if (withValue == 0) {
-      return count + ", waiting for the first sample";
+    if (!stopped.isEmpty()) {
+      String slowest =
+          stopped.size() == 1
+              ? " ("
+                  + Formats.value(host.latest(stopped.get(0).id()).getAsDouble(), SensorUnit.RPM)
+                  + ")"
+              : "";
+      return new FanSummary(labelsOf(stopped) + " stopped" + slowest + " · " + count, true);
     }
-    return count + ", min " + Formats.value(min, SensorUnit.RPM);
+    String normal =
+        withValue == 0
+            ? count + ", waiting for the first sample"
+            : count + ", min " + Formats.value(min, SensorUnit.RPM);
+    if (!alerted.isEmpty()) {
+      return new FanSummary("fan alert on " + labelsOf(alerted) + " · " + normal, true);
+    }
+    return new FanSummary(normal, false);
   }
+
+  /**
+   * A host's fans line and whether it warns.
+   *
+   * @param text what the tile shows
+   * @param warning true when a fan stopped or an alert names a fan
+   */
+  public record FanSummary(String text, boolean warning) {}
 
   /** The label an operator recognises: the platform's raw label, else the id. */
   public static String labelOf(SensorInfo sensor) {
@@ -121,6 +168,10 @@ public final class HostSummary {
         .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
+  }
+
+  private static String labelsOf(List<SensorInfo> sensors) {
+    return sensors.stream().map(HostSummary::labelOf).collect(Collectors.joining(", "));
   }
 
   private static List<SensorInfo> sensorsOf(HostModel host, SensorKind kind) {

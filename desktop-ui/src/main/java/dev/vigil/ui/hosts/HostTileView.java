@@ -54,6 +54,9 @@ public final class HostTileView extends VBox {
     load.textProperty().bind(tile.cpuLoadTextProperty());
     Label fans = label(StyleClasses.TILE_LINE, StyleClasses.TILE_FANS);
     fans.textProperty().bind(tile.fansTextProperty());
+    StyleClasses.toggle(fans, StyleClasses.WARNING, tile.isFansWarning());
+    tile.fansWarningProperty()
+        .addListener((obs, old, now) -> StyleClasses.toggle(fans, StyleClasses.WARNING, now));
     getChildren().addAll(header, status, hottest, load, fans);
 
     Tooltip tooltip = new Tooltip();

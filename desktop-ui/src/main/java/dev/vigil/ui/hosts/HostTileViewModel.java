@@ -24,6 +24,7 @@ public final class HostTileViewModel {
   private final ReadOnlyStringWrapper hottestText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper cpuLoadText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper fansText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper fansWarning = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper alertText = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Severity> alertSeverity = new ReadOnlyObjectWrapper<>();
   private Map<String, String> labels = Map.of();
@@ -45,12 +46,9 @@ public final class HostTileViewModel {
     statusText.set(HostSummary.statusText(host, relayLive, nowMs));
     hottestText.set(HostSummary.hottestText(host));
     cpuLoadText.set(HostSummary.cpuLoadText(host));
-    fansText.set(HostSummary.fansText(host));
-    updateBadge(badge);
-  }
-
-  /** Refreshes only the alert badge. */
-  public void updateBadge(AlertBadge badge) {
+    HostSummary.FanSummary fans = HostSummary.fans(host, badge.sensorIds());
+    fansText.set(fans.text());
+    fansWarning.set(fans.warning());
     alertText.set(badge.text());
     alertSeverity.set(badge.worst());
   }
@@ -132,6 +130,15 @@ public final class HostTileViewModel {
 
   public String getFansText() {
     return fansText.get();
+  }
+
+  /** True when a fan stopped or an active alert names a fan. */
+  public ReadOnlyBooleanProperty fansWarningProperty() {
+    return fansWarning.getReadOnlyProperty();
+  }
+
+  public boolean isFansWarning() {
+    return fansWarning.get();
   }
 
   public ReadOnlyStringProperty alertTextProperty() {

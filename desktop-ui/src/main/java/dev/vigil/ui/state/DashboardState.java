@@ -54,6 +54,7 @@ public final class DashboardState {
   private ConnectionStatus connection = ConnectionStatus.disconnected();
   private long roundTripMs = -1;
   private long lastUpdateMs;
+  private boolean snapshotReceived;
 
   /**
    * @param clock the dashboard's clock, for "last update" times
@@ -75,6 +76,24 @@ public final class DashboardState {
   /** One host, if known. */
   public Optional<HostModel> host(String hostId) {
     return Optional.ofNullable(hosts.get(hostId));
+  }
+
+  /**
+   * The host with this id; failing that, the first host (in the relay's order) with this name,
+   * exactly, then ignoring case.
+   */
+  public Optional<HostModel> findHost(String idOrName) {
+    HostModel byId = hosts.get(idOrName);
+    if (byId != null) {
+      return Optional.of(byId);
+    }
+    Optional<HostModel> exact =
+        hosts.values().stream().filter(h -> h.status().name().equals(idOrName)).findFirst();
+    return exact.isPresent()
+        ? exact
+        : hosts.values().stream()
+            .filter(h -> h.status().name().equalsIgnoreCase(idOrName))
+            .findFirst();
   }
 
   /** Every alert: pending, firing and recently resolved. */
@@ -100,6 +119,14 @@ public final class DashboardState {
   /** When the last message from the relay arrived, epoch milliseconds; 0 before any. */
   public long lastUpdateMs() {
     return lastUpdateMs;
+  }
+
+  /**
+   * True once a snapshot from the relay arrived: only then does "not in the store" mean "unknown to
+   * the relay" rather than "not heard of yet".
+   */
+  public boolean hasSnapshot() {
+    return snapshotReceived;
   }
 
   /** Applies a batch of relay events in order, then tells the listeners once. */
@@ -132,6 +159,7 @@ public final class DashboardState {
   private void applyMessage(Message message, Batch changes) {
     if (message instanceof Snapshot snapshot) {
       applySnapshot(snapshot);
+      snapshotReceived = true;
       changes.resynced = true;
       changes.hostSetChanged = true;
       changes.alertsChanged = true;

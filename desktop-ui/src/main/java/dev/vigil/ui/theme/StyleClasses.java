@@ -45,6 +45,19 @@ public final class StyleClasses {
   public static final String ABSENT = "absent";
   public static final String RESOLVED = "resolved";
   public static final String ACKNOWLEDGED = "acknowledged";
+  public static final String ALERT_STRIP = "alert-strip";
+  public static final String ALERT_STRIP_ITEM = "alert-strip-item";
+  public static final String ALERT_STRIP_MESSAGE = "alert-strip-message";
+  public static final String ACK_TEXT = "ack-text";
+  public static final String SEVERITY_CHIP = "severity-chip";
+  public static final String ALERTS_PANEL = "alerts-panel";
+  public static final String ALERTS_PANEL_LIST = "alerts-panel-list";
+  public static final String ALERTS_PANEL_TOGGLE = "alerts-panel-toggle";
+  public static final String PANEL_TITLE = "panel-title";
+  public static final String PANEL_HIDE_BUTTON = "panel-hide-button";
+  public static final String PANEL_HOST = "panel-host";
+  public static final String PANEL_MESSAGE = "panel-message";
+  public static final String WARNING = "warning";
   public static final String CONNECTION_BAR = "connection-bar";
   public static final String CONNECTION_DOT = "connection-dot";
 

@@ -36,12 +36,14 @@ class AlertsViewModelTest {
   private final AlertsViewModel alerts =
       new AlertsViewModel(
           state,
-          m -> {
-            if (linkUp) {
-              sent.add(m);
-            }
-            return linkUp;
-          },
+          new AlertAcknowledger(
+              state,
+              m -> {
+                if (linkUp) {
+                  sent.add(m);
+                }
+                return linkUp;
+              }),
           notified::add,
           ZoneOffset.UTC);
 

@@ -68,7 +68,8 @@ class DashboardUiTest {
             Theme.LIGHT,
             1280,
             800,
-            "dashboard-ui-test");
+            "dashboard-ui-test",
+            true);
     dashboard = new Dashboard(settings, Clock.systemUTC(), ZoneId.of("UTC"), "tester");
     stage.setScene(new Scene(dashboard.view(), 1280, 800));
     stage.show();
@@ -164,6 +165,27 @@ class DashboardUiTest {
     Alert acked = (Alert) ((RelayEvent.Received) seen).message();
     assertThat(acked.ack().by()).isEqualTo(TestRelays.OPERATOR_NAME);
     assertThat(acked.ack().comment()).isEqualTo("replacing the fan");
+  }
+
+  @Test
+  void hostPageStripShowsTheFiringAlertAndAcknowledgesItAtTheRelay(FxRobot robot) throws Exception {
+    startAgentWithTemperature(60.0);
+    waitFor(() -> tile(robot).isPresent());
+    robot.interact(() -> dashboard.viewModel().openHost(HOST_ID));
+    Node strip = robot.lookup("." + StyleClasses.ALERT_STRIP).query();
+    assertThat(strip.isVisible()).isFalse();
+
+    agent.sendMessage(sampleOf(91.0));
+
+    waitFor(strip::isVisible);
+    robot.clickOn(robot.from(strip).lookup("." + StyleClasses.ACK_BUTTON).queryButton());
+    waitFor(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+    robot.clickOn(".dialog-pane .text-field").write("fan swapped");
+    robot.type(KeyCode.ENTER);
+    waitFor(() -> robot.from(strip).lookup("." + StyleClasses.ACK_TEXT).tryQuery().isPresent());
+    String ack =
+        robot.from(strip).lookup("." + StyleClasses.ACK_TEXT).queryAs(Label.class).getText();
+    assertThat(ack).startsWith("acknowledged by alice at ").endsWith(": fan swapped");
   }
 
   private void startAgentWithTemperature(double celsius) throws Exception {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class LaunchOptionsTest {
   private final Settings remembered =
-      new Settings("ws://remembered:1", "old", Theme.LIGHT, 800, 600, "id");
+      new Settings("ws://remembered:1", "old", Theme.LIGHT, 800, 600, "id", true);
 
   @Test
   void flagsWinOverEnvironmentWhichWinsOverRememberedSettings() {
@@ -29,6 +29,19 @@ class LaunchOptionsTest {
     assertThat(fromFlags.relayUrl()).isEqualTo("ws://flag:3");
     assertThat(fromFlags.token()).isEqualTo("env-token");
     assertThat(fromFlags.theme()).isEqualTo(Theme.DARK);
+  }
+
+  @Test
+  void sizeFlagSetsTheWindowSizeAndRejectsTinyOrMalformedSizes() {
+    Settings sized =
+        LaunchOptions.parse(List.of("--size", "1600x1000"), Map.of()).applyTo(remembered);
+
+    assertThat(sized.windowWidth()).isEqualTo(1600);
+    assertThat(sized.windowHeight()).isEqualTo(1000);
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("--size", "100x100"), Map.of()))
+        .hasMessageStartingWith("--size needs WIDTHxHEIGHT");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("--size", "big"), Map.of()))
+        .hasMessageStartingWith("--size needs WIDTHxHEIGHT");
   }
 
   @Test

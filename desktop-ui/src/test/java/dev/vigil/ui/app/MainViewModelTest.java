@@ -2,11 +2,13 @@ package dev.vigil.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.protocol.HostSnapshot;
 import dev.vigil.ui.Fixtures;
 import dev.vigil.ui.MutableClock;
 import dev.vigil.ui.state.DashboardState;
 import dev.vigil.ui.theme.Theme;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,7 +23,8 @@ class MainViewModelTest {
           new MutableClock(Fixtures.T0),
           ZoneOffset.UTC,
           (url, token) -> {},
-          Theme.LIGHT);
+          Theme.LIGHT,
+          true);
 
   @Test
   void backFromAHostPageReturnsToTheListItWasOpenedFrom() {
@@ -50,6 +53,37 @@ class MainViewModelTest {
     main.openHost("h1");
 
     assertThat(main.hostPage().getTitle()).isEqualTo("rack-01");
+  }
+
+  @Test
+  void hostGivenByNameBeforeTheSnapshotOpensOnceTheSnapshotArrives() {
+    main.openHostByIdOrName("rack-02");
+    assertThat(main.hostPage().getStatusText()).isEqualTo("waiting for the relay's snapshot");
+
+    Fixtures.apply(
+        state,
+        Fixtures.snapshot(
+            List.of(new HostSnapshot(Fixtures.online("h2", "rack-02"), null, null, null)),
+            List.of()));
+
+    assertThat(main.getPage()).isEqualTo(Page.HOST);
+    assertThat(main.hostPage().getHostId()).isEqualTo("h2");
+    assertThat(main.hostPage().getTitle()).isEqualTo("rack-02");
+  }
+
+  @Test
+  void hostIdWinsOverAnotherHostsName() {
+    Fixtures.apply(
+        state,
+        Fixtures.snapshot(
+            List.of(
+                new HostSnapshot(Fixtures.online("h1", "h2"), null, null, null),
+                new HostSnapshot(Fixtures.online("h2", "rack-02"), null, null, null)),
+            List.of()));
+
+    main.openHostByIdOrName("h2");
+
+    assertThat(main.hostPage().getTitle()).isEqualTo("rack-02");
   }
 
   @Test

@@ -22,6 +22,7 @@ class SettingsStoreTest {
 
     assertThat(first.relayUrl()).isEqualTo("ws://localhost:8787");
     assertThat(first.theme()).isEqualTo(Theme.LIGHT);
+    assertThat(first.alertPanelOpen()).isTrue();
     assertThat(second.instanceId()).isEqualTo(first.instanceId()).startsWith("dashboard-");
   }
 
@@ -33,7 +34,8 @@ class SettingsStoreTest {
             .load()
             .withRelay("wss://relay.lab:9000", "op-token")
             .withTheme(Theme.DARK)
-            .withWindowSize(1600, 900);
+            .withWindowSize(1600, 900)
+            .withAlertPanelOpen(false);
     store.save(saved);
 
     assertThat(new SettingsStore(dir.resolve("settings.properties")).load()).isEqualTo(saved);

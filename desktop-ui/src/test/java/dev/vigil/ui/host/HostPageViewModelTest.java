@@ -11,14 +11,18 @@ import static dev.vigil.ui.Fixtures.online;
 import static dev.vigil.ui.Fixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.SensorUnit;
+import dev.vigil.protocol.Severity;
 import dev.vigil.ui.Fixtures;
 import dev.vigil.ui.MutableClock;
+import dev.vigil.ui.alerts.AlertAcknowledger;
 import dev.vigil.ui.state.DashboardState;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ class HostPageViewModelTest {
   private final DashboardState state = new DashboardState(clock);
   private int backs;
   private final HostPageViewModel page =
-      new HostPageViewModel(state, clock, ZoneOffset.UTC, () -> backs++);
+      new HostPageViewModel(
+          state, clock, ZoneOffset.UTC, new AlertAcknowledger(state, m -> false), () -> backs++);
 
   @BeforeEach
   void connect() {
@@ -76,6 +81,56 @@ class HostPageViewModelTest {
     assertThat(line.label()).isEqualTo("CPU package");
     assertThat(line.secondsAgo()).containsExactly(-30.0, 0.0);
     assertThat(line.values()).containsExactly(50.0, 51.0);
+  }
+
+  @Test
+  void chartTimeAxisSpansTheDataHeldButAtLeastOneMinute() {
+    apply(state, online("h1", "rack-01"), catalog("h1", CPU_TEMP));
+    apply(state, sample("h1", T0 - 20_000, Map.of(CPU_TEMP.id(), 50.0)));
+    apply(state, sample("h1", T0, Map.of(CPU_TEMP.id(), 51.0)));
+    page.show("h1");
+    assertThat(page.getChart(ChartGroup.TEMPERATURES).timeAxis().lower()).isEqualTo(-60);
+
+    clock.advance(130_000);
+    apply(state, sample("h1", clock.millis(), Map.of(CPU_TEMP.id(), 52.0)));
+
+    AxisRange x = page.getChart(ChartGroup.TEMPERATURES).timeAxis();
+    assertThat(x.lower()).isEqualTo(-150);
+    assertThat(x.upper()).isZero();
+  }
+
+  @Test
+  void chartValueAxisFollowsTheValuesNotZero() {
+    apply(state, online("h1", "rack-01"), catalog("h1", CPU_TEMP));
+    apply(state, sample("h1", T0 - 1_000, Map.of(CPU_TEMP.id(), 61.0)));
+    apply(state, sample("h1", T0, Map.of(CPU_TEMP.id(), 64.0)));
+    page.show("h1");
+
+    AxisRange y = page.getChart(ChartGroup.TEMPERATURES).valueAxis();
+    assertThat(y.lower()).isGreaterThan(50).isLessThan(61);
+    assertThat(y.upper()).isGreaterThan(64).isLessThan(75);
+  }
+
+  @Test
+  void pageOpenedBeforeTheSnapshotWaitsForItInsteadOfCallingTheHostUnknown() {
+    page.show("h1");
+    assertThat(page.getStatusText()).isEqualTo("waiting for the relay's snapshot");
+
+    apply(state, Fixtures.snapshot(List.of(), List.of()));
+
+    assertThat(page.getStatusText()).isEqualTo("unknown to the relay (it may have been removed)");
+  }
+
+  @Test
+  void alertStripFollowsTheShownHost() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        Fixtures.alert("a", "h1", Severity.CRITICAL, AlertState.FIRING, T0));
+
+    page.show("h1");
+
+    assertThat(page.alertStrip().rows()).extracting(r -> r.alertId()).containsExactly("a");
   }
 
   @Test

@@ -15,6 +15,7 @@ import static dev.vigil.ui.Fixtures.online;
 import static dev.vigil.ui.Fixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
@@ -83,6 +84,65 @@ class HostGridViewModelTest {
         sample("h1", T0, Map.of(FAN1.id(), 1200.0, FAN2.id(), 812.0)));
 
     assertThat(grid.tile("h1").getFansText()).isEqualTo("2 fans, min 812 rpm");
+  }
+
+  @Test
+  void fanThatWasSpinningAndNowReadsBelow100RpmWarnsThatItStopped() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        catalog("h1", FAN1, FAN2),
+        sample("h1", T0, Map.of(FAN1.id(), 1200.0, FAN2.id(), 900.0)));
+    assertThat(grid.tile("h1").isFansWarning()).isFalse();
+
+    apply(state, sample("h1", T0 + 1_000, Map.of(FAN1.id(), 1210.0, FAN2.id(), 0.0)));
+
+    assertThat(grid.tile("h1").getFansText()).isEqualTo("fan2 stopped (0 rpm) · 2 fans");
+    assertThat(grid.tile("h1").isFansWarning()).isTrue();
+  }
+
+  @Test
+  void fanNeverSeenSpinningIsNotCalledStopped() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        catalog("h1", FAN1, FAN2),
+        sample("h1", T0, Map.of(FAN1.id(), 1200.0, FAN2.id(), 0.0)));
+
+    assertThat(grid.tile("h1").getFansText()).isEqualTo("2 fans, min 0 rpm");
+    assertThat(grid.tile("h1").isFansWarning()).isFalse();
+  }
+
+  @Test
+  void activeAlertOnAFanWarnsOnTheTile() {
+    apply(
+        state,
+        online("h1", "rack-01"),
+        catalog("h1", FAN1, FAN2),
+        sample("h1", T0, Map.of(FAN1.id(), 1200.0, FAN2.id(), 0.0)));
+    Alert fanAlert =
+        new Alert(
+            "f",
+            "fan-stopped",
+            "h1",
+            "rack-01",
+            FAN2.id(),
+            Severity.CRITICAL,
+            AlertState.FIRING,
+            "Fan fan2 stopped",
+            0.0,
+            100.0,
+            T0,
+            T0,
+            null,
+            null);
+
+    apply(state, fanAlert);
+
+    assertThat(grid.tile("h1").getFansText()).isEqualTo("fan2 stopped (0 rpm) · 2 fans");
+    assertThat(grid.tile("h1").isFansWarning()).isTrue();
+    apply(state, fanAlert.withState(AlertState.RESOLVED, 900.0, T0, T0 + 9_000));
+    assertThat(grid.tile("h1").isFansWarning()).isFalse();
   }
 
   @Test

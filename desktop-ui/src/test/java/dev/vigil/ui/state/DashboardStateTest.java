@@ -113,4 +113,15 @@ class DashboardStateTest {
 
     assertThat(state.alerts()).isEmpty();
   }
+
+  @Test
+  void findHostTakesTheIdThenTheExactNameThenTheNameIgnoringCase() {
+    apply(state, online("h1", "rack-01"), online("h2", "RACK-01"), online("h3", "rack-01"));
+
+    assertThat(state.findHost("h2").map(HostModel::hostId)).contains("h2");
+    assertThat(state.findHost("rack-01").map(HostModel::hostId)).contains("h1");
+    assertThat(state.findHost("RACK-01").map(HostModel::hostId)).contains("h2");
+    assertThat(state.findHost("Rack-01").map(HostModel::hostId)).contains("h1");
+    assertThat(state.findHost("nope")).isEmpty();
+  }
 }
