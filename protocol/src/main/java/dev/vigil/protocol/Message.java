@@ -17,7 +17,8 @@ public sealed interface Message
         Alert,
         Acknowledge,
         Result,
-        ErrorNotice {
+        ErrorNotice,
+        Goodbye {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

@@ -18,7 +18,8 @@ public enum MessageType {
   ALERT("alert", Alert.class),
   ACK("ack", Acknowledge.class),
   RESULT("result", Result.class),
-  ERROR("error", ErrorNotice.class);
+  ERROR("error", ErrorNotice.class),
+  BYE("bye", Goodbye.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

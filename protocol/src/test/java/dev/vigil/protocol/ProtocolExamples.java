@@ -108,7 +108,8 @@ final class ProtocolExamples {
         alert,
         new Acknowledge("r-1", "a-1", "looking at the fan"),
         Result.failure("r-1", "no alert with id a-9"),
-        new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"));
+        new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"),
+        new Goodbye("service shutdown"));
   }
 
   static Message byType(MessageType type) {

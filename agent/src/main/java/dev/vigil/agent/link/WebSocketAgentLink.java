@@ -6,6 +6,7 @@ import dev.vigil.protocol.DecodeResult;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.ErrorNotice;
+import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Inventory;
 import dev.vigil.protocol.Message;
@@ -41,6 +42,9 @@ public final class WebSocketAgentLink implements AgentLink {
 
   /** How long {@link #close} waits for the relay to acknowledge the close, in milliseconds. */
   public static final long CLOSE_TIMEOUT_MS = 2_000;
+
+  /** What the agent tells the relay when it stops on purpose. */
+  static final String GOODBYE_REASON = "shut down";
 
   /** Close code for a link dropped because no welcome came in time. */
   static final int NO_WELCOME_CODE = CloseCodes.GOING_AWAY;
@@ -164,7 +168,14 @@ public final class WebSocketAgentLink implements AgentLink {
       return;
     }
     try {
-      c.close(CloseCodes.NORMAL, "agent stopped");
+      // Say goodbye and let the relay close: it then knows the agent stopped on purpose, whatever
+      // happens to the close frames on the wire. Close ourselves if it does not answer in time.
+      if (c.isOpen()) {
+        c.send(codec.encode(new Goodbye(GOODBYE_REASON)));
+      }
+      if (!c.closed.await(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+        c.close(CloseCodes.NORMAL, "agent stopped");
+      }
       if (!c.closed.await(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
         c.closeConnection(CloseCodes.NORMAL, "agent stopped; relay did not answer the close");
       }

@@ -14,9 +14,10 @@ public final class RolePolicy {
           MessageType.INVENTORY,
           MessageType.EVENT,
           MessageType.PING,
-          MessageType.PONG);
+          MessageType.PONG,
+          MessageType.BYE);
   private static final Set<MessageType> DASHBOARD =
-      EnumSet.of(MessageType.ACK, MessageType.PING, MessageType.PONG);
+      EnumSet.of(MessageType.ACK, MessageType.PING, MessageType.PONG, MessageType.BYE);
 
   private RolePolicy() {}
 

@@ -6,6 +6,7 @@ import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.ErrorNotice;
+import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.HostSnapshot;
 import dev.vigil.protocol.Inventory;
@@ -32,9 +33,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class RelayCore implements LinkListener, RelayQueries {
   /** How often stale hosts and pending alert durations are checked. */
+  /** Offline reason of a host whose agent left on purpose. */
+  static final String AGENT_STOPPED = "agent stopped";
+
   static final long MAINTENANCE_TICK_MS = 100;
 
   /** RFC 6455 code for a connection that ended without a close frame. */
@@ -92,13 +96,18 @@ public final class RelayCore implements LinkListener, RelayQueries {
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatSilence = "no message for " + ValueFormat.duration(timeout);
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor core =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "vigil-relay-core");
               t.setDaemon(true);
               return t;
             });
+    // On shutdown, pending delayed work (close grace timers, hello timeouts) is moot: drop it.
+    core.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    core.setRemoveOnCancelPolicy(true);
+    this.executor = core;
   }
 
   /** Starts the heartbeat and maintenance timers. */
@@ -231,7 +240,10 @@ public final class RelayCore implements LinkListener, RelayQueries {
       return;
     }
     HostRecord host = peer.role == Role.AGENT ? fleet.heardFrom(peer) : null;
-    if (message instanceof Ping ping) {
+    if (message instanceof Goodbye bye) {
+      log.info("{} said goodbye: {}", peer, bye.reason());
+      closePeer(peer, CloseCodes.NORMAL, "goodbye", stoppedReason(bye.reason()));
+    } else if (message instanceof Ping ping) {
       link.send(codec.encode(new Pong(ping.nonce(), ping.sentAtMs())));
     } else if (message instanceof Acknowledge ack) {
       fleet.acknowledge(link, peer.name, ack);
@@ -398,10 +410,17 @@ public final class RelayCore implements LinkListener, RelayQueries {
     }
   }
 
+  /** The offline reason of an agent that said goodbye, with its own words if it gave any. */
+  static String stoppedReason(String byeReason) {
+    return byeReason == null || byeReason.isBlank()
+        ? AGENT_STOPPED
+        : AGENT_STOPPED + " (" + byeReason + ")";
+  }
+
   /** Agent down (closed normally) versus link down (dropped). */
   static String offlineReason(int closeCode) {
     if (closeCode == CloseCodes.NORMAL || closeCode == CloseCodes.GOING_AWAY) {
-      return "agent stopped";
+      return AGENT_STOPPED;
     }
     return "connection dropped (close code " + closeCode + ")";
   }

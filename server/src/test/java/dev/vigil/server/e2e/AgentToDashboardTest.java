@@ -9,6 +9,8 @@ import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.HostSnapshot;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.Severity;
@@ -194,6 +196,20 @@ class AgentToDashboardTest {
             WAIT);
     assertThat(event.device().attributes()).containsEntry("online", "0");
     assertThat(event.previous()).containsEntry("online", "1");
+  }
+
+  @Test
+  void stoppingTheAgentShowsItsHostOfflineBecauseTheAgentStopped() throws Exception {
+    connectDashboard();
+
+    agent.close();
+
+    HostStatus offline =
+        dashboard.awaitMessage(
+            HostStatus.class,
+            h -> h.hostId().equals(agent.hostId()) && h.state() == HostState.OFFLINE,
+            WAIT);
+    assertThat(offline.reason()).startsWith("agent stopped");
   }
 
   private Snapshot connectDashboard() throws InterruptedException {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.Ping;
@@ -33,10 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Heartbeats, stale and offline detection, and the agent-offline alert, on real sockets.
  *
  * <p>Two relays: one with a fast heartbeat for the timeout test, one with the default heartbeat for
- * the rest. A Java-WebSocket client that receives any frame after starting its close drops TCP
- * without waiting for the relay's close reply, and the library's server side may then report 1006
- * before decoding the client's close frame; relay pings every 100 ms would make the "agent stopped"
- * tests hit that library race (see {@code RelayCore.CLOSE_CODE_SETTLE_MS}).
+ * the rest. An agent that stops on purpose says {@code bye} and the relay closes: a bare close
+ * frame is not enough to tell "agent stopped" from "link lost", because Java-WebSocket may report
+ * 1006 before it decodes the peer's close frame when TCP closes right behind it.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class LivenessTest {
@@ -78,15 +78,16 @@ class LivenessTest {
   }
 
   @Test
-  void agentClosingNormallyIsOfflineWithAgentStopped() throws Exception {
+  void agentSayingGoodbyeIsClosedNormallyAndOfflineWithAgentStopped() throws Exception {
     ProtocolTestClient dashboard = dashboard();
     ProtocolTestClient agent = agent("stop-1");
     awaitStatus(dashboard, "stop-1", HostState.ONLINE);
 
-    agent.closeBlocking();
+    agent.send(new Goodbye("service shutdown"));
 
+    assertThat(agent.awaitClose(WAIT).code()).isEqualTo(CloseCodes.NORMAL);
     assertThat(awaitStatus(dashboard, "stop-1", HostState.OFFLINE).reason())
-        .isEqualTo("agent stopped");
+        .isEqualTo("agent stopped (service shutdown)");
   }
 
   @Test
@@ -107,7 +108,7 @@ class LivenessTest {
     ProtocolTestClient agent = agent("gone-1");
     awaitStatus(dashboard, "gone-1", HostState.ONLINE);
 
-    agent.closeBlocking();
+    agent.send(new Goodbye(null));
 
     Alert firing = awaitOfflineAlert(dashboard, "gone-1", AlertState.FIRING);
     assertThat(firing.firingAtMs() - firing.startedAtMs())
