@@ -13,12 +13,12 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Hosts page's side panel of active alerts: severity chip, host name (SIMULATED badge where it
- * is), message and age per row; a click or Enter opens the host's page. Its width is set in the
- * stylesheet; it collapses with its Hide button.
+ * is), message, age and acknowledgement per row; a click or Enter opens the host's page. Its width
+ * is set in the stylesheet; it collapses with its Hide button.
  */
 public final class ActiveAlertsPanelView extends VBox {
   /** Room left for the list's border, the cell padding and a vertical scroll bar, in pixels. */
-  private static final double PANEL_CELL_INSETS = 34;
+  private static final double PANEL_CELL_INSETS = 44;
 
   private final ActiveAlertsPanelViewModel viewModel;
 
@@ -89,29 +89,35 @@ public final class ActiveAlertsPanelView extends VBox {
         simulated.setMinWidth(Label.USE_PREF_SIZE);
         top.getChildren().add(simulated);
       }
-      Region spacer = new Region();
-      HBox.setHgrow(spacer, Priority.ALWAYS);
-      Label age = new Label();
-      age.getStyleClass().add(StyleClasses.MUTED);
-      age.setMinWidth(Label.USE_PREF_SIZE);
-      age.textProperty().bind(item.ageTextProperty());
-      top.getChildren().addAll(spacer, age);
       top.getStyleClass().add("panel-item-top");
-      Label message = new Label(row.alert().message());
-      message.setWrapText(true);
-      message.getStyleClass().add(StyleClasses.PANEL_MESSAGE);
-      VBox box = new VBox(top, message);
+      fitWidth(top);
+      Label age = wrapped("", StyleClasses.MUTED);
+      age.textProperty()
+          .bind(
+              row.alert().ack() == null
+                  ? item.ageTextProperty()
+                  : item.ageTextProperty().concat(" · " + row.ackText()));
+      VBox box = new VBox(top, wrapped(row.alert().message(), StyleClasses.PANEL_MESSAGE), age);
       box.getStyleClass().add("panel-item");
-      if (row.alert().ack() != null) {
-        Label ack = new Label(row.ackText());
-        ack.setWrapText(true);
-        ack.getStyleClass().addAll(StyleClasses.MUTED, StyleClasses.ACK_TEXT);
-        box.getChildren().add(ack);
-      }
-      box.setMaxWidth(Double.MAX_VALUE);
-      box.prefWidthProperty().bind(getListView().widthProperty().subtract(PANEL_CELL_INSETS));
       setGraphic(box);
       setUserData(row.alert().hostId());
+    }
+
+    /** A label that wraps within the list's width, so the cell grows instead of cutting it. */
+    private Label wrapped(String text, String... styleClasses) {
+      Label label = new Label(text);
+      label.getStyleClass().addAll(styleClasses);
+      label.setWrapText(true);
+      label.setMinHeight(Region.USE_PREF_SIZE);
+      fitWidth(label);
+      return label;
+    }
+
+    /** Keeps a node within the list's width, so the list never scrolls sideways. */
+    private void fitWidth(Region node) {
+      node.prefWidthProperty().bind(getListView().widthProperty().subtract(PANEL_CELL_INSETS));
+      node.maxWidthProperty().bind(node.prefWidthProperty());
+      node.setMinWidth(0);
     }
   }
 }

@@ -14,7 +14,8 @@ import javafx.scene.layout.VBox;
 /**
  * The alert strip under a host page's header: one line per active alert, coloured by severity, with
  * its message, since when, who acknowledged it, and an Acknowledge button. Hidden when the host has
- * no active alert.
+ * no active alert; past {@link HostAlertStripViewModel#MAX_SHOWN_ROWS} alerts, says how many more
+ * there are.
  */
 public final class HostAlertStripView extends VBox {
   private final HostAlertStripViewModel viewModel;
@@ -32,11 +33,16 @@ public final class HostAlertStripView extends VBox {
   }
 
   private void sync() {
-    List<Node> lines = new ArrayList<>();
-    for (AlertRow row : viewModel.rows()) {
-      lines.add(line(row));
+    List<Node> shown = new ArrayList<>();
+    for (AlertRow row : viewModel.shownRows()) {
+      shown.add(line(row));
     }
-    getChildren().setAll(lines);
+    if (!viewModel.getMoreText().isEmpty()) {
+      Label more = new Label(viewModel.getMoreText());
+      more.getStyleClass().add(StyleClasses.MUTED);
+      shown.add(more);
+    }
+    getChildren().setAll(shown);
   }
 
   private HBox line(AlertRow row) {

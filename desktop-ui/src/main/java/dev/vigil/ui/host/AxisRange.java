@@ -11,7 +11,7 @@ package dev.vigil.ui.host;
  */
 public record AxisRange(double lower, double upper, double tickUnit) {
   /** Tick spacings the time axis may use, in seconds, smallest first. */
-  private static final double[] TIME_TICKS_SECONDS = {5, 10, 15, 30, 60, 120, 300};
+  private static final double[] TIME_TICKS_SECONDS = {5, 10, 15, 20, 30, 60, 120, 300};
 
   /** Most labelled ticks on the time axis. */
   public static final int MAX_TIME_TICKS = 8;
@@ -28,7 +28,9 @@ public record AxisRange(double lower, double upper, double tickUnit) {
   private static final double TEN = 10;
 
   /**
-   * The time axis in seconds ago, from {@code -span} to 0, the span rounded up to a whole tick.
+   * The time axis in seconds ago, from {@code -span} to 0. The span is rounded up to a whole number
+   * of ticks (the chart labels ticks counted from its lower bound), choosing the tick unit that
+   * wastes the least room with at most {@link #MAX_TIME_TICKS} ticks.
    *
    * @param spanSeconds how many seconds to show; must be positive
    */
@@ -36,14 +38,18 @@ public record AxisRange(double lower, double upper, double tickUnit) {
     if (!(spanSeconds > 0)) {
       throw new IllegalArgumentException("span must be positive: " + spanSeconds);
     }
-    double tick = TIME_TICKS_SECONDS[TIME_TICKS_SECONDS.length - 1];
-    for (double candidate : TIME_TICKS_SECONDS) {
-      if (spanSeconds / candidate <= MAX_TIME_TICKS) {
-        tick = candidate;
-        break;
+    double largest = TIME_TICKS_SECONDS[TIME_TICKS_SECONDS.length - 1];
+    double bestTick = largest;
+    double bestSpan = Math.ceil(spanSeconds / largest) * largest;
+    for (double tick : TIME_TICKS_SECONDS) {
+      double ticks = Math.ceil(spanSeconds / tick);
+      double span = ticks * tick;
+      if (ticks <= MAX_TIME_TICKS && (span < bestSpan || (span == bestSpan && tick < bestTick))) {
+        bestTick = tick;
+        bestSpan = span;
       }
     }
-    return new AxisRange(-Math.ceil(spanSeconds / tick) * tick, 0, tick);
+    return new AxisRange(-bestSpan, 0, bestTick);
   }
 
   /**

@@ -57,6 +57,23 @@ class HostAlertStripViewModelTest {
   }
 
   @Test
+  void listsAtMostFourAlertsAndCountsTheRest() {
+    apply(state, online("h1", "rack-01"));
+    for (int i = 0; i < 6; i++) {
+      apply(state, alert("a" + i, "h1", Severity.INFO, AlertState.FIRING, T0 + i));
+    }
+
+    strip.showHost("h1");
+
+    assertThat(strip.rows()).hasSize(6);
+    assertThat(strip.shownRows())
+        .extracting(AlertRow::alertId)
+        .containsExactly("a5", "a4", "a3", "a2");
+    assertThat(strip.getMoreText())
+        .isEqualTo("+ 2 more alerts on this host, listed on the Alerts page");
+  }
+
+  @Test
   void isHiddenWhenTheHostHasNoActiveAlert() {
     apply(state, online("h1", "rack-01"));
     strip.showHost("h1");

@@ -11,15 +11,26 @@ class AxisRangeTest {
   void timeAxisSpansTheSecondsHeldRoundedUpToAWholeTick() {
     AxisRange x = AxisRange.secondsAgo(75);
 
-    assertThat(x.tickUnit()).isEqualTo(10);
-    assertThat(x.lower()).isEqualTo(-80);
+    assertThat(x.tickUnit()).isEqualTo(15);
+    assertThat(x.lower()).isEqualTo(-75);
     assertThat(x.upper()).isZero();
+  }
+
+  @Test
+  void timeAxisWastesLessThanOneTickOfRoom() {
+    AxisRange x = AxisRange.secondsAgo(61);
+
+    assertThat(x.lower()).isEqualTo(-70);
+    assertThat(x.tickUnit()).isEqualTo(10);
   }
 
   @Test
   void tenMinuteTimeAxisUsesWholeMinuteTicks() {
     AxisRange x = AxisRange.secondsAgo(600);
 
+    assertThat(x.tickUnit()).isEqualTo(120);
+    assertThat(x.lower()).isEqualTo(-600);
+    x = AxisRange.secondsAgo(590);
     assertThat(x.tickUnit()).isEqualTo(120);
     assertThat(x.lower()).isEqualTo(-600);
   }
