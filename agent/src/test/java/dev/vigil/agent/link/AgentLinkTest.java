@@ -8,6 +8,7 @@ import dev.vigil.agent.testing.Await;
 import dev.vigil.agent.testing.FakeRelay;
 import dev.vigil.agent.testing.Fixtures;
 import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Inventory;
 import dev.vigil.protocol.Message;
@@ -150,12 +151,13 @@ class AgentLinkTest {
   }
 
   @Test
-  void closingTheAgentClosesTheLinkNormally() throws Exception {
+  void closingTheAgentSaysGoodbyeAndTheLinkClosesNormally() throws Exception {
     Agent agent = start(config(TOKEN));
     assertThat(agent.awaitConnected(Duration.ofSeconds(10))).isTrue();
 
     agent.close();
 
+    assertThat(relay.next(Goodbye.class, WAIT_MS).reason()).isEqualTo("shut down");
     assertThat(relay.closeCodes.poll(WAIT_MS, TimeUnit.MILLISECONDS)).isEqualTo(CloseCodes.NORMAL);
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.agent.testing;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.DecodeResult;
 import dev.vigil.protocol.Envelope;
+import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
@@ -120,6 +121,10 @@ public final class FakeRelay extends WebSocketServer {
     Envelope envelope = ((DecodeResult.Decoded) result).envelope();
     int id = conn.<Integer>getAttachment();
     received.add(new Received(id, envelope));
+    if (envelope.body() instanceof Goodbye) {
+      conn.close(CloseCodes.NORMAL, "goodbye"); // as the real relay does
+      return;
+    }
     if (envelope.body() instanceof Ping ping && answerPings) {
       conn.send(codec.encode(new Pong(ping.nonce(), ping.sentAtMs())));
     }
