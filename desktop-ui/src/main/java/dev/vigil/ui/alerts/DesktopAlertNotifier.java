@@ -1,66 +1,70 @@
 package dev.vigil.ui.alerts;
 
-import dev.vigil.protocol.Severity;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import javafx.geometry.Pos;
-import javafx.stage.Window;
+import javafx.animation.PauseTransition;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a ControlsFX desktop notification when an alert starts firing. If the platform cannot show
- * one (e.g. headless), falls back to an in-app message from then on, and never throws.
+ * Turns alerts that start firing into desktop notices: the {@link NotificationPolicy} decides which
+ * and when, a timer closes each gathering window, and the {@link NoticePopupStack} shows them. When
+ * no popup can show (no window yet, or the platform refuses), the notice becomes an in-app message
+ * instead; never throws. Use on the UI thread.
  */
 public final class DesktopAlertNotifier implements AlertNotifier {
-  /** How long a notification stays up, in seconds. */
-  public static final double SHOW_SECONDS = 8;
-
   private static final Logger LOG = LoggerFactory.getLogger(DesktopAlertNotifier.class);
 
-  private final Supplier<Window> owner;
+  private final NotificationPolicy policy;
+  private final NoticePopupStack popups;
   private final Consumer<String> fallback;
-  private boolean desktopUnavailable;
+  private final PauseTransition windowTimer = new PauseTransition();
 
   /**
-   * @param owner the window notifications belong to; may supply null
-   * @param fallback shows a message inside the app when desktop notifications fail
+   * @param policy which notices to show, and when
+   * @param popups shows them
+   * @param fallback shows a message inside the app when a popup cannot show
    */
-  public DesktopAlertNotifier(Supplier<Window> owner, Consumer<String> fallback) {
-    this.owner = Objects.requireNonNull(owner, "owner");
+  public DesktopAlertNotifier(
+      NotificationPolicy policy, NoticePopupStack popups, Consumer<String> fallback) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.popups = Objects.requireNonNull(popups, "popups");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
+    windowTimer.setOnFinished(e -> windowClosed());
   }
 
   @Override
   public void alertFiring(AlertRow row) {
-    String title = row.severityText() + " alert firing on " + row.hostText();
-    String text = row.alert().message();
-    if (!desktopUnavailable) {
-      try {
-        Notifications notification =
-            Notifications.create()
-                .title(title)
-                .text(text)
-                .position(Pos.BOTTOM_RIGHT)
-                .hideAfter(Duration.seconds(SHOW_SECONDS));
-        Window window = owner.get();
-        if (window != null) {
-          notification.owner(window);
-        }
-        if (row.alert().severity() == Severity.CRITICAL) {
-          notification.showError();
-        } else {
-          notification.showWarning();
-        }
-        return;
-      } catch (RuntimeException | LinkageError e) {
-        desktopUnavailable = true;
-        LOG.warn("desktop notifications unavailable ({}); using in-app messages", e.toString());
-      }
+    if (policy.offer(row)) {
+      schedule();
     }
-    fallback.accept(title + ": " + text);
+  }
+
+  private void windowClosed() {
+    for (AlertNotice notice : policy.takeDue()) {
+      show(notice);
+    }
+    if (policy.msUntilDue().isPresent()) {
+      schedule(); // the timer ran early; wait for the rest of the window
+    }
+  }
+
+  private void schedule() {
+    windowTimer.setDuration(Duration.millis(policy.msUntilDue().orElse(0)));
+    windowTimer.playFromStart();
+  }
+
+  private void show(AlertNotice notice) {
+    boolean popped;
+    try {
+      popped = popups.show(notice);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot show a notification popup ({}); using an in-app message", e.toString());
+      popped = false;
+    }
+    if (!popped) {
+      fallback.accept(notice.title() + ": " + notice.text());
+    }
   }
 }

@@ -1,10 +1,13 @@
 package dev.vigil.ui.app;
 
 import dev.vigil.ui.alerts.DesktopAlertNotifier;
+import dev.vigil.ui.alerts.NoticePopupStack;
+import dev.vigil.ui.alerts.NotificationPolicy;
 import dev.vigil.ui.connection.InboundPump;
 import dev.vigil.ui.connection.RelayClient;
 import dev.vigil.ui.connection.RelayEndpoint;
 import dev.vigil.ui.state.DashboardState;
+import dev.vigil.ui.theme.Theme;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -14,6 +17,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -33,6 +37,7 @@ public final class Dashboard implements AutoCloseable {
   private final MainViewModel viewModel;
   private final MainView view;
   private final Timeline ticker;
+  private final NoticePopupStack popups;
   private BiConsumer<String, String> relayChangeListener = (url, token) -> {};
   private volatile RelayClient client;
 
@@ -48,7 +53,9 @@ public final class Dashboard implements AutoCloseable {
     this.operatorName = Objects.requireNonNull(operatorName, "operatorName");
     this.state = new DashboardState(clock);
     this.pump = new InboundPump(Platform::runLater, state::apply);
-    DesktopAlertNotifier notifier = new DesktopAlertNotifier(this::window, this::showToast);
+    this.popups = new NoticePopupStack(this::window, this::theme, this::openAlerts);
+    DesktopAlertNotifier notifier =
+        new DesktopAlertNotifier(new NotificationPolicy(clock), popups, this::showToast);
     this.viewModel =
         new MainViewModel(
             state,
@@ -92,6 +99,11 @@ public final class Dashboard implements AutoCloseable {
     return state;
   }
 
+  /** The desktop notices showing now. */
+  public NoticePopupStack notices() {
+    return popups;
+  }
+
   /** The relay link in use. */
   public RelayClient client() {
     return client;
@@ -118,6 +130,18 @@ public final class Dashboard implements AutoCloseable {
 
   private void showToast(String text) {
     viewModel.showToast(text);
+  }
+
+  private Theme theme() {
+    return viewModel.getTheme();
+  }
+
+  private void openAlerts() {
+    viewModel.showPage(Page.ALERTS);
+    Window window = window();
+    if (window instanceof Stage stage) {
+      stage.toFront();
+    }
   }
 
   private Window window() {

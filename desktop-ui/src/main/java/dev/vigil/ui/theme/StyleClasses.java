@@ -24,6 +24,9 @@ public final class StyleClasses {
   public static final String MUTED = "muted";
   public static final String BANNER = "banner";
   public static final String TOAST = "toast";
+  public static final String NOTICE = "alert-notice";
+  public static final String NOTICE_TITLE = "notice-title";
+  public static final String NOTICE_TEXT = "notice-text";
   public static final String HOST_TILE = "host-tile";
   public static final String TILE_NAME = "tile-name";
   public static final String TILE_LINE = "tile-line";

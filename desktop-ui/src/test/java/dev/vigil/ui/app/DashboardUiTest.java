@@ -25,12 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +59,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DashboardUiTest {
   private static final long WAIT_S = 15;
   private static final String HOST_ID = "host-ui-1";
+  private static final Logger CSS_LOGGER = Logger.getLogger("javafx.css");
 
   @TempDir Path dataDir;
   private Relay relay;
@@ -127,6 +136,47 @@ class DashboardUiTest {
     assertThat(row.alert().ruleId()).isEqualTo(TestRelays.CPU_HOT_RULE);
     assertThat(row.hostText()).isEqualTo("rack-ui");
     assertThat(row.stateText()).isEqualTo("firing");
+  }
+
+  @Test
+  void firingAlertShowsASolidNoticeWithoutCssWarnings(FxRobot robot) throws Exception {
+    List<LogRecord> cssWarnings = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              cssWarnings.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    CSS_LOGGER.addHandler(handler);
+    try {
+      startAgentWithTemperature(60.0);
+      waitFor(() -> tile(robot).isPresent());
+
+      agent.sendMessage(sampleOf(93.0));
+
+      waitFor(() -> !dashboard.notices().shown().isEmpty());
+      Region notice = (Region) dashboard.notices().shown().get(0).getContent().get(0);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(notice.lookup("." + StyleClasses.NOTICE_TITLE))
+          .isInstanceOfSatisfying(
+              Label.class, l -> assertThat(l.getText()).startsWith("CRITICAL alert firing on"));
+      assertThat(notice.getBackground()).as("notice background").isNotNull();
+      BackgroundFill fill = notice.getBackground().getFills().get(0);
+      assertThat(fill.getFill())
+          .isInstanceOfSatisfying(Color.class, c -> assertThat(c.getOpacity()).isEqualTo(1.0));
+      assertThat(cssWarnings).extracting(LogRecord::getMessage).isEmpty();
+    } finally {
+      CSS_LOGGER.removeHandler(handler);
+    }
   }
 
   @Test
