@@ -5,6 +5,7 @@ import dev.vigil.protocol.SensorInfo;
 import dev.vigil.ui.alerts.AlertAcknowledger;
 import dev.vigil.ui.alerts.HostAlertStripViewModel;
 import dev.vigil.ui.events.EventTimelineViewModel;
+import dev.vigil.ui.format.AbsenceText;
 import dev.vigil.ui.hosts.HostSummary;
 import dev.vigil.ui.hosts.StatusKind;
 import dev.vigil.ui.state.Changes;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -190,14 +190,7 @@ public final class HostPageViewModel {
     List<SensorInfo> present =
         new ArrayList<>(ofKind.stream().filter(SensorInfo::isPresent).toList());
     if (present.isEmpty()) {
-      String reasons =
-          ofKind.stream()
-              .map(SensorInfo::absentReason)
-              .filter(r -> r != null && !r.isBlank())
-              .distinct()
-              .collect(Collectors.joining("; "));
-      String none = "No " + group.noun() + " sensors";
-      return ChartFrame.empty(group, reasons.isEmpty() ? none : none + ": " + reasons);
+      return ChartFrame.empty(group, AbsenceText.full(group.noun(), ofKind));
     }
     // Total CPU load leads its chart; per-core lines follow.
     present.sort(

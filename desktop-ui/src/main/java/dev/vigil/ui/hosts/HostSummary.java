@@ -5,6 +5,7 @@ import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.SensorUnit;
+import dev.vigil.ui.format.AbsenceText;
 import dev.vigil.ui.format.Formats;
 import dev.vigil.ui.state.HostModel;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ public final class HostSummary {
 
   /** A fan reading below this speed counts as stopped, as in the relay's fan-stopped rule. */
   public static final double FAN_STOPPED_BELOW_RPM = 100;
+
+  private static final String TEMPERATURE_NOUN = "temperature";
+  private static final String FAN_NOUN = "fan";
 
   private HostSummary() {}
 
@@ -51,8 +55,11 @@ public final class HostSummary {
     };
   }
 
-  /** E.g. "Hottest 62.0 °C (Tctl)" or "No temperature sensors: virtual machine". */
-  public static String hottestText(HostModel host) {
+  /**
+   * E.g. "Hottest 62.0 °C (Tctl)"; without temperatures "No temperature sensors (virtual machine)",
+   * with every reason in the line's detail.
+   */
+  public static SummaryLine hottest(HostModel host) {
     List<SensorInfo> temps = sensorsOf(host, SensorKind.TEMPERATURE);
     SensorInfo hottest = null;
     double hottestValue = Double.NEGATIVE_INFINITY;
@@ -64,16 +71,18 @@ public final class HostSummary {
       }
     }
     if (hottest != null) {
-      return "Hottest "
-          + Formats.value(hottestValue, SensorUnit.CELSIUS)
-          + " ("
-          + labelOf(hottest)
-          + ")";
+      return SummaryLine.of(
+          "Hottest "
+              + Formats.value(hottestValue, SensorUnit.CELSIUS)
+              + " ("
+              + labelOf(hottest)
+              + ")");
     }
     if (temps.stream().anyMatch(SensorInfo::isPresent)) {
-      return "Temperature: waiting for the first sample";
+      return SummaryLine.of("Temperature: waiting for the first sample");
     }
-    return "No temperature sensors" + reasonsOf(temps);
+    return new SummaryLine(
+        AbsenceText.brief(TEMPERATURE_NOUN, temps), AbsenceText.full(TEMPERATURE_NOUN, temps));
   }
 
   /** E.g. "CPU load 23.4 %" or "CPU load absent: not reported by this platform". */
@@ -92,7 +101,7 @@ public final class HostSummary {
   }
 
   /**
-   * The fans line of a host: e.g. "3 fans, min 812 rpm", "No fan sensors: no fans reported", or, as
+   * The fans line of a host: e.g. "3 fans, min 812 rpm", "No fan sensors (virtual machine)", or, as
    * a warning, "fan3 stopped (0 rpm) · 3 fans" when a fan that was seen spinning (or that an active
    * alert names) reads below {@link #FAN_STOPPED_BELOW_RPM}, and "fan alert on fan3 · …" while an
    * alert on a fan is active.
@@ -103,7 +112,8 @@ public final class HostSummary {
     List<SensorInfo> fans = sensorsOf(host, SensorKind.FAN);
     List<SensorInfo> present = fans.stream().filter(SensorInfo::isPresent).toList();
     if (present.isEmpty()) {
-      return new FanSummary("No fan sensors" + reasonsOf(fans), false);
+      return new FanSummary(
+          AbsenceText.brief(FAN_NOUN, fans), AbsenceText.full(FAN_NOUN, fans), false);
     }
     double min = Double.POSITIVE_INFINITY;
     int withValue = 0;
@@ -135,25 +145,42 @@ public final class HostSummary {
                   + Formats.value(host.latest(stopped.get(0).id()).getAsDouble(), SensorUnit.RPM)
                   + ")"
               : "";
-      return new FanSummary(labelsOf(stopped) + " stopped" + slowest + " · " + count, true);
+      return FanSummary.of(labelsOf(stopped) + " stopped" + slowest + " · " + count, true);
     }
     String normal =
         withValue == 0
             ? count + ", waiting for the first sample"
             : count + ", min " + Formats.value(min, SensorUnit.RPM);
     if (!alerted.isEmpty()) {
-      return new FanSummary("fan alert on " + labelsOf(alerted) + " · " + normal, true);
+      return FanSummary.of("fan alert on " + labelsOf(alerted) + " · " + normal, true);
     }
-    return new FanSummary(normal, false);
+    return FanSummary.of(normal, false);
   }
 
   /**
    * A host's fans line and whether it warns.
    *
-   * @param text what the tile shows
+   * @param text what the tile shows, one short line
+   * @param detail the same in full, for the tile's tooltip
    * @param warning true when a fan stopped or an alert names a fan
    */
-  public record FanSummary(String text, boolean warning) {}
+  public record FanSummary(String text, String detail, boolean warning) {
+    static FanSummary of(String text, boolean warning) {
+      return new FanSummary(text, text, warning);
+    }
+  }
+
+  /**
+   * One line of a tile.
+   *
+   * @param text what the tile shows, one short line
+   * @param detail the same in full, for the tile's tooltip
+   */
+  public record SummaryLine(String text, String detail) {
+    static SummaryLine of(String text) {
+      return new SummaryLine(text, text);
+    }
+  }
 
   /** The label an operator recognises: the platform's raw label, else the id. */
   public static String labelOf(SensorInfo sensor) {
@@ -176,15 +203,5 @@ public final class HostSummary {
 
   private static List<SensorInfo> sensorsOf(HostModel host, SensorKind kind) {
     return host.sensors().stream().filter(s -> s.kind() == kind).toList();
-  }
-
-  private static String reasonsOf(List<SensorInfo> sensors) {
-    String reasons =
-        sensors.stream()
-            .map(SensorInfo::absentReason)
-            .filter(r -> r != null && !r.isBlank())
-            .distinct()
-            .collect(Collectors.joining("; "));
-    return reasons.isEmpty() ? "" : ": " + reasons;
   }
 }

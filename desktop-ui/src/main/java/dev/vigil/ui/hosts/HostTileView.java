@@ -1,7 +1,6 @@
 package dev.vigil.ui.hosts;
 
 import dev.vigil.ui.theme.StyleClasses;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -10,8 +9,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One host's card; click or Enter opens the host page. Its user data is the host id. */
+/**
+ * One host's card: one line per fact, so all tiles have the same height, with everything in full in
+ * the tooltip. Click or Enter opens the host page. Its user data is the host id.
+ */
 public final class HostTileView extends VBox {
+  /** The widest the tooltip grows before it wraps, in pixels. */
+  public static final double TOOLTIP_MAX_WIDTH_PX = 520;
 
   /**
    * @param tile the tile's view model
@@ -60,21 +64,9 @@ public final class HostTileView extends VBox {
     getChildren().addAll(header, status, hottest, load, fans);
 
     Tooltip tooltip = new Tooltip();
-    tooltip
-        .textProperty()
-        .bind(
-            Bindings.concat(
-                tile.nameProperty(),
-                " (",
-                tile.hostId(),
-                ")\n",
-                tile.statusTextProperty(),
-                "\n",
-                tile.hottestTextProperty(),
-                "\n",
-                tile.cpuLoadTextProperty(),
-                "\n",
-                tile.fansTextProperty()));
+    tooltip.textProperty().bind(tile.tooltipTextProperty());
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(TOOLTIP_MAX_WIDTH_PX);
     Tooltip.install(this, tooltip);
 
     setOnMouseClicked(e -> grid.open(tile));
@@ -87,9 +79,10 @@ public final class HostTileView extends VBox {
         });
   }
 
+  /** One line that never wraps (too long ellipsizes), so every tile has the same height. */
   private static Label label(String... styleClasses) {
     Label label = new Label();
-    label.setWrapText(true);
+    label.setWrapText(false);
     label.getStyleClass().addAll(styleClasses);
     return label;
   }

@@ -13,7 +13,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** One host's card in the grid: name, SIMULATED badge, status, key values, alert badge. */
+/**
+ * One host's card in the grid: name, SIMULATED badge, status, key values, alert badge; each a short
+ * line, with everything in full in the tooltip text.
+ */
 public final class HostTileViewModel {
   private final String hostId;
   private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
@@ -25,6 +28,7 @@ public final class HostTileViewModel {
   private final ReadOnlyStringWrapper cpuLoadText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper fansText = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper fansWarning = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper tooltipText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper alertText = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Severity> alertSeverity = new ReadOnlyObjectWrapper<>();
   private Map<String, String> labels = Map.of();
@@ -44,11 +48,20 @@ public final class HostTileViewModel {
     simulated.set(status.simulated());
     statusKind.set(HostSummary.statusKind(status, relayLive));
     statusText.set(HostSummary.statusText(host, relayLive, nowMs));
-    hottestText.set(HostSummary.hottestText(host));
+    HostSummary.SummaryLine hottest = HostSummary.hottest(host);
+    hottestText.set(hottest.text());
     cpuLoadText.set(HostSummary.cpuLoadText(host));
     HostSummary.FanSummary fans = HostSummary.fans(host, badge.sensorIds());
     fansText.set(fans.text());
     fansWarning.set(fans.warning());
+    tooltipText.set(
+        String.join(
+            "\n",
+            status.name() + " (" + hostId + ")",
+            statusText.get(),
+            hottest.detail(),
+            cpuLoadText.get(),
+            fans.detail()));
     alertText.set(badge.text());
     alertSeverity.set(badge.worst());
   }
@@ -139,6 +152,15 @@ public final class HostTileViewModel {
 
   public boolean isFansWarning() {
     return fansWarning.get();
+  }
+
+  /** Everything the tile says, in full (absent reasons included), one fact a line. */
+  public ReadOnlyStringProperty tooltipTextProperty() {
+    return tooltipText.getReadOnlyProperty();
+  }
+
+  public String getTooltipText() {
+    return tooltipText.get();
   }
 
   public ReadOnlyStringProperty alertTextProperty() {

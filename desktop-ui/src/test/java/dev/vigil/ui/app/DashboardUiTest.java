@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.SensorInfo;
+import dev.vigil.protocol.SensorKind;
+import dev.vigil.protocol.SensorUnit;
 import dev.vigil.server.Relay;
 import dev.vigil.ui.alerts.AlertRow;
 import dev.vigil.ui.connection.ConnectionPhase;
@@ -66,6 +69,7 @@ class DashboardUiTest {
   private Dashboard dashboard;
   private AgentTestClient agent;
   private RelayClient secondDashboard;
+  private AgentTestClient vmAgent;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -93,6 +97,9 @@ class DashboardUiTest {
     if (agent != null) {
       agent.closeBlocking();
     }
+    if (vmAgent != null) {
+      vmAgent.closeBlocking();
+    }
     robot.interact(dashboard::close);
     relay.close();
   }
@@ -106,6 +113,53 @@ class DashboardUiTest {
 
     waitFor(() -> tileText(robot, StyleClasses.TILE_HOTTEST).contains("64.5 °C"));
     assertThat(tileText(robot, StyleClasses.TILE_NAME)).isEqualTo("rack-ui");
+  }
+
+  @Test
+  void tilesKeepOneHeightWhenAHostHasLongAbsentReasons(FxRobot robot) throws Exception {
+    startAgentWithTemperature(58.0);
+    vmAgent = AgentTestClient.connect(relay.port(), TestRelays.AGENT_TOKEN, "vm-ui", "vm");
+    String vm = " (virtual machine: unknown hypervisor)";
+    vmAgent.sendMessage(
+        new SensorCatalog(
+            "vm-ui",
+            System.currentTimeMillis(),
+            List.of(
+                SensorInfo.absent(
+                    CPU_TEMP.id(),
+                    "CPU package",
+                    SensorKind.TEMPERATURE,
+                    SensorUnit.CELSIUS,
+                    "oshi",
+                    "no CPU temperature sensor exposed" + vm),
+                SensorInfo.absent(
+                    "hwmon",
+                    "hwmon",
+                    SensorKind.TEMPERATURE,
+                    SensorUnit.CELSIUS,
+                    "hwmon",
+                    "no hwmon chips exposed" + vm),
+                SensorInfo.absent(
+                    "fan.1",
+                    "fans",
+                    SensorKind.FAN,
+                    SensorUnit.RPM,
+                    "oshi",
+                    "no fans reported" + vm))));
+
+    waitFor(() -> tileText(robot, StyleClasses.TILE_HOTTEST).contains("58.0 °C"));
+    waitFor(
+        () ->
+            tileText(robot, "vm-ui", StyleClasses.TILE_HOTTEST)
+                .startsWith("No temperature sensors"));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    // Tiles of one row stretch to the row's height, so compare what each tile asks for.
+    List<Double> preferredHeights =
+        robot.lookup("." + StyleClasses.HOST_TILE).queryAll().stream()
+            .map(n -> n.prefHeight(n.getLayoutBounds().getWidth()))
+            .toList();
+    assertThat(preferredHeights.get(0)).isGreaterThan(0).isEqualTo(preferredHeights.get(1));
   }
 
   @Test
@@ -249,13 +303,21 @@ class DashboardUiTest {
   }
 
   private static Optional<Node> tile(FxRobot robot) {
+    return tile(robot, HOST_ID);
+  }
+
+  private static Optional<Node> tile(FxRobot robot, String hostId) {
     return robot.lookup("." + StyleClasses.HOST_TILE).queryAll().stream()
-        .filter(n -> HOST_ID.equals(n.getUserData()))
+        .filter(n -> hostId.equals(n.getUserData()))
         .findFirst();
   }
 
   private static String tileText(FxRobot robot, String styleClass) {
-    return tile(robot)
+    return tileText(robot, HOST_ID, styleClass);
+  }
+
+  private static String tileText(FxRobot robot, String hostId, String styleClass) {
+    return tile(robot, hostId)
         .map(t -> robot.from(t).lookup("." + styleClass).queryAs(Label.class).getText())
         .orElse("");
   }

@@ -19,6 +19,9 @@ import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.SensorInfo;
+import dev.vigil.protocol.SensorKind;
+import dev.vigil.protocol.SensorUnit;
 import dev.vigil.protocol.Severity;
 import dev.vigil.ui.Fixtures;
 import dev.vigil.ui.MutableClock;
@@ -70,9 +73,38 @@ class HostGridViewModelTest {
     apply(state, online("vm", "vm-01"), catalog("vm", ABSENT_TEMP, ABSENT_FANS));
 
     assertThat(grid.tile("vm").getHottestText())
-        .isEqualTo(
-            "No temperature sensors: no CPU temperature sensor exposed (virtual machine: KVM)");
-    assertThat(grid.tile("vm").getFansText()).isEqualTo("No fan sensors: no fans reported");
+        .isEqualTo("No temperature sensors (virtual machine)");
+    assertThat(grid.tile("vm").getFansText()).isEqualTo("No fan sensors (no fans reported)");
+  }
+
+  @Test
+  void longAbsentReasonsShowTheirCauseOnTheTileAndInFullInTheTooltip() {
+    String vm = "(virtual machine: unknown hypervisor)";
+    apply(
+        state,
+        online("vm", "vm-01"),
+        catalog(
+            "vm",
+            absentTemp("cpu.package.temperature", "no CPU temperature sensor exposed " + vm),
+            absentTemp("hwmon", "no hwmon chips exposed " + vm),
+            SensorInfo.absent(
+                "fan.1", "fans", SensorKind.FAN, SensorUnit.RPM, "oshi", "no fans reported " + vm),
+            CPU_LOAD));
+
+    HostTileViewModel tile = grid.tile("vm");
+    assertThat(tile.getHottestText()).isEqualTo("No temperature sensors (virtual machine)");
+    assertThat(tile.getFansText()).isEqualTo("No fan sensors (virtual machine)");
+    assertThat(tile.getTooltipText())
+        .contains(
+            "No temperature sensors: no CPU temperature sensor exposed "
+                + vm
+                + "; no hwmon chips exposed "
+                + vm)
+        .contains("No fan sensors: no fans reported " + vm);
+  }
+
+  private static SensorInfo absentTemp(String id, String reason) {
+    return SensorInfo.absent(id, id, SensorKind.TEMPERATURE, SensorUnit.CELSIUS, "oshi", reason);
   }
 
   @Test
