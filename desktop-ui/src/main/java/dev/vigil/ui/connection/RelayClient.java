@@ -4,6 +4,7 @@ import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.DecodeResult;
 import dev.vigil.protocol.ErrorNotice;
+import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Message;
 import dev.vigil.protocol.MessageCodec;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,6 +49,12 @@ public final class RelayClient implements MessageSender, AutoCloseable {
 
   /** How long {@link #close()} waits for the link to shut down. */
   public static final long CLOSE_WAIT_MS = 2_000;
+
+  /** How long {@link #close()} waits for the relay to answer the goodbye by closing the link. */
+  public static final long GOODBYE_WAIT_MS = 1_000;
+
+  /** Why the dashboard leaves, as its goodbye says. */
+  public static final String GOODBYE_REASON = "dashboard closed";
 
   /** The transport name shown to the operator. */
   public static final String TRANSPORT = "WebSocket";
@@ -124,15 +132,23 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     }
   }
 
-  /** Closes the link for good and stops reconnecting; waits briefly for the shutdown. */
+  /**
+   * Closes the link for good and stops reconnecting. On a welcomed link it first says {@link
+   * Goodbye} and waits up to {@link #GOODBYE_WAIT_MS} for the relay to close, so the relay knows
+   * the dashboard left on purpose. Waits at most {@link #CLOSE_WAIT_MS} in all.
+   */
   @Override
   public void close() {
     post(
         () -> {
           stopped = true;
           cancelHeartbeat();
-          if (current != null) {
-            current.close(CloseCodes.NORMAL, "dashboard closed");
+          Link link = current;
+          if (link != null) {
+            if (link == welcomed && link.isOpen()) {
+              sayGoodbye(link);
+            }
+            link.close(CloseCodes.NORMAL, GOODBYE_REASON);
             current = null;
           }
           welcomed = null;
@@ -142,6 +158,17 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     try {
       if (!scheduler.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
         LOG.warn("relay client did not stop within {} ms", CLOSE_WAIT_MS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void sayGoodbye(Link link) {
+    trySend(link, new Goodbye(GOODBYE_REASON));
+    try {
+      if (!link.closeSeen.await(GOODBYE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        LOG.debug("relay did not close within {} ms of the goodbye", GOODBYE_WAIT_MS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -313,6 +340,9 @@ public final class RelayClient implements MessageSender, AutoCloseable {
 
   /** One WebSocket connection attempt; its callbacks hand over to the client. */
   private final class Link extends WebSocketClient {
+    /** Counted down when the link closed, whoever closed it. */
+    final CountDownLatch closeSeen = new CountDownLatch(1);
+
     Link() {
       super(endpoint.uri(), new Draft_6455(), Map.of(), CONNECT_TIMEOUT_MS);
       setTcpNoDelay(true);
@@ -332,6 +362,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
+      closeSeen.countDown();
       post(() -> closed(this, code, reason));
     }
 

@@ -4,18 +4,24 @@ import static dev.vigil.ui.Fixtures.CPU_TEMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.protocol.Backoff;
+import dev.vigil.protocol.Goodbye;
+import dev.vigil.protocol.Hello;
+import dev.vigil.protocol.Message;
+import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
 import dev.vigil.ui.support.AgentTestClient;
 import dev.vigil.ui.support.RecordingListener;
+import dev.vigil.ui.support.RecordingRelay;
 import dev.vigil.ui.support.TestRelays;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,14 +36,18 @@ class RelayClientTest {
   private final RecordingListener listener = new RecordingListener();
   private Relay relay;
   private RelayClient client;
+  private RecordingRelay recordingRelay;
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     if (client != null) {
       client.close();
     }
     if (relay != null) {
       relay.close();
+    }
+    if (recordingRelay != null) {
+      recordingRelay.stop(1_000);
     }
   }
 
@@ -116,10 +126,41 @@ class RelayClientTest {
   }
 
   @Test
+  void closeSaysGoodbyeAndLetsTheRelayCloseTheLink() throws Exception {
+    recordingRelay = RecordingRelay.listen();
+    client = clientFor(recordingRelay.getPort(), TestRelays.OPERATOR_TOKEN, new Backoff());
+    client.start();
+    listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS);
+    assertThat(nextMessage()).isInstanceOf(Hello.class);
+
+    client.close();
+    client = null;
+
+    assertThat(nextMessageOtherThan(Ping.class)).isEqualTo(new Goodbye(RelayClient.GOODBYE_REASON));
+    assertThat(recordingRelay.next(WAIT_MS))
+        .isEqualTo(new RecordingRelay.Closed(CloseFrame.NORMAL, true));
+  }
+
+  @Test
   void sendReportsFalseWhileNotConnected() {
     client = clientFor(1, TestRelays.OPERATOR_TOKEN, new Backoff());
 
-    assertThat(client.send(new dev.vigil.protocol.Ping(1, 1))).isFalse();
+    assertThat(client.send(new Ping(1, 1))).isFalse();
+  }
+
+  private Message nextMessage() throws InterruptedException {
+    RecordingRelay.Seen seen = recordingRelay.next(WAIT_MS);
+    assertThat(seen).isInstanceOf(RecordingRelay.Received.class);
+    return ((RecordingRelay.Received) seen).message();
+  }
+
+  private Message nextMessageOtherThan(Class<? extends Message> skipped)
+      throws InterruptedException {
+    Message message = nextMessage();
+    while (skipped.isInstance(message)) {
+      message = nextMessage();
+    }
+    return message;
   }
 
   private RelayClient clientFor(int port, String token, Backoff backoff) {
