@@ -3,18 +3,24 @@ package dev.vigil.agent;
 import dev.vigil.agent.collect.AbsenceReasons;
 import dev.vigil.agent.collect.BatteryCollector;
 import dev.vigil.agent.collect.Collector;
+import dev.vigil.agent.collect.DiskIoCollector;
+import dev.vigil.agent.collect.DiskReader;
 import dev.vigil.agent.collect.HeldCollector;
 import dev.vigil.agent.collect.HwmonCollector;
 import dev.vigil.agent.collect.HwmonReader;
 import dev.vigil.agent.collect.LedReader;
+import dev.vigil.agent.collect.NetworkIoCollector;
+import dev.vigil.agent.collect.NetworkReader;
 import dev.vigil.agent.collect.OshiCpuLoadCollector;
-import dev.vigil.agent.collect.OshiDiskIoCollector;
+import dev.vigil.agent.collect.OshiDiskReader;
 import dev.vigil.agent.collect.OshiFileSystemCollector;
 import dev.vigil.agent.collect.OshiMemoryCollector;
-import dev.vigil.agent.collect.OshiNetworkIoCollector;
+import dev.vigil.agent.collect.OshiNetworkReader;
 import dev.vigil.agent.collect.OshiPowerSupplyReader;
 import dev.vigil.agent.collect.OshiThermalCollector;
 import dev.vigil.agent.collect.PowerSupplyReader;
+import dev.vigil.agent.collect.SysfsDiskReader;
+import dev.vigil.agent.collect.SysfsNetworkReader;
 import dev.vigil.agent.collect.SysfsPowerSupplyReader;
 import dev.vigil.agent.collect.UptimeCollector;
 import dev.vigil.agent.collect.VirtualMachineDetector;
@@ -23,9 +29,12 @@ import dev.vigil.agent.inventory.DiskDeviceSource;
 import dev.vigil.agent.inventory.LedDeviceSource;
 import dev.vigil.agent.inventory.NetworkDeviceSource;
 import dev.vigil.agent.inventory.OshiDisplaySource;
+import dev.vigil.agent.inventory.OshiUsbReader;
 import dev.vigil.agent.inventory.PowerDeviceSource;
 import dev.vigil.agent.inventory.SysfsDisplaySource;
+import dev.vigil.agent.inventory.SysfsUsbReader;
 import dev.vigil.agent.inventory.UsbDeviceSource;
+import dev.vigil.agent.inventory.UsbReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +53,9 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
   /** Where procfs is mounted; read for the {@code hypervisor} CPU flag. */
   public static final Path PROC_ROOT = Path.of("/proc");
 
+  /** The udev database, read for disk model and serial on Linux. */
+  public static final Path UDEV_DATA_DIR = Path.of("/run/udev/data");
+
   /**
    * How often file system usage and disk and network counters are refreshed, in milliseconds; in
    * between, samples repeat the last values (OSHI's refresh of these costs milliseconds per call).
@@ -56,8 +68,10 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
   }
 
   /**
-   * The real sources of this machine: OSHI through one shared {@link SystemInfo}, plus on Linux
-   * hwmon, LEDs, power supplies and displays read from {@code sysfsRoot}.
+   * The real sources of this machine: OSHI through one shared {@link SystemInfo}; on Linux, hwmon,
+   * LEDs, power supplies, displays, disks, network interfaces and USB devices are read from {@code
+   * sysfsRoot} directly (OSHI enumerates udev or every interface on each call, which costs
+   * milliseconds; these readers list one directory and read a few small files).
    */
   public static HostSources forThisMachine(Path sysfsRoot) {
     SystemInfo system = new SystemInfo();
@@ -68,15 +82,22 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
         new AbsenceReasons(new VirtualMachineDetector(sysfsRoot, PROC_ROOT), sysfsRoot);
     PowerSupplyReader power =
         linux ? new SysfsPowerSupplyReader(sysfsRoot) : new OshiPowerSupplyReader(hardware);
+    DiskReader disks =
+        linux ? new SysfsDiskReader(sysfsRoot, UDEV_DATA_DIR) : new OshiDiskReader(hardware);
+    NetworkReader network =
+        linux ? new SysfsNetworkReader(sysfsRoot) : new OshiNetworkReader(hardware);
+    UsbReader usb = linux ? new SysfsUsbReader(sysfsRoot) : new OshiUsbReader(hardware);
+    Path mountTable = linux ? PROC_ROOT.resolve("self/mounts") : null;
 
     List<Collector> collectors = new ArrayList<>();
     collectors.add(new OshiThermalCollector(hardware.getSensors(), reasons));
     collectors.add(new OshiCpuLoadCollector(hardware.getProcessor()));
     collectors.add(new OshiMemoryCollector(hardware.getMemory()));
     collectors.add(
-        new HeldCollector(new OshiFileSystemCollector(os.getFileSystem()), IO_REFRESH_MS));
-    collectors.add(new HeldCollector(new OshiDiskIoCollector(hardware), IO_REFRESH_MS));
-    collectors.add(new HeldCollector(new OshiNetworkIoCollector(hardware), IO_REFRESH_MS));
+        new HeldCollector(
+            new OshiFileSystemCollector(os.getFileSystem(), mountTable), IO_REFRESH_MS));
+    collectors.add(new HeldCollector(new DiskIoCollector(disks), IO_REFRESH_MS));
+    collectors.add(new HeldCollector(new NetworkIoCollector(network), IO_REFRESH_MS));
     collectors.add(new BatteryCollector(power));
     collectors.add(new UptimeCollector(os));
     if (linux) {
@@ -86,9 +107,9 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
     }
 
     List<DeviceSource> devices = new ArrayList<>();
-    devices.add(new UsbDeviceSource(hardware));
-    devices.add(new DiskDeviceSource(hardware));
-    devices.add(new NetworkDeviceSource(hardware, sysfsRoot));
+    devices.add(new UsbDeviceSource(usb));
+    devices.add(new DiskDeviceSource(disks));
+    devices.add(new NetworkDeviceSource(network));
     devices.add(new PowerDeviceSource(power));
     if (linux) {
       devices.add(new SysfsDisplaySource(sysfsRoot));

@@ -30,6 +30,15 @@ public final class SysfsFiles {
     }
   }
 
+  /** Every line of a file, or an empty list if it is missing or unreadable. */
+  public static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException | SecurityException e) {
+      return List.of();
+    }
+  }
+
   /** The file's content as a whole number, or empty if missing, unreadable or not a number. */
   public static OptionalLong number(Path file) {
     Optional<String> s = text(file);

@@ -1,21 +1,21 @@
 package dev.vigil.agent.inventory;
 
+import dev.vigil.agent.collect.Disk;
+import dev.vigil.agent.collect.DiskReader;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceKind;
 import java.util.ArrayList;
 import java.util.List;
-import oshi.hardware.HWDiskStore;
-import oshi.hardware.HardwareAbstractionLayer;
 
-/** Disks through OSHI: id {@code disk:<serial or name>}, with model, serial and size. */
+/** Disks: id {@code disk:<serial or name>}, with model, serial and size. */
 public final class DiskDeviceSource implements DeviceSource {
-  private final HardwareAbstractionLayer hardware;
+  private final DiskReader reader;
 
   /**
-   * @param hardware the shared OSHI hardware layer
+   * @param reader reads the disks
    */
-  public DiskDeviceSource(HardwareAbstractionLayer hardware) {
-    this.hardware = hardware;
+  public DiskDeviceSource(DiskReader reader) {
+    this.reader = reader;
   }
 
   @Override
@@ -26,18 +26,17 @@ public final class DiskDeviceSource implements DeviceSource {
   @Override
   public List<Device> devices() {
     List<Device> out = new ArrayList<>();
-    for (HWDiskStore d : hardware.getDiskStores()) {
-      String name = d.getName().replaceFirst("^/dev/", "");
+    for (Disk d : reader.disks()) {
       out.add(
           new Device(
-              "disk:" + Attributes.firstNonBlank(name, d.getSerial()),
+              "disk:" + Attributes.firstNonBlank(d.name(), d.serial()),
               DeviceKind.DISK,
-              Attributes.firstNonBlank(name, d.getModel()),
+              Attributes.firstNonBlank(d.name(), d.model()),
               new Attributes()
-                  .put("name", name)
-                  .put("model", d.getModel())
-                  .put("serial", d.getSerial())
-                  .put("sizeBytes", d.getSize() > 0 ? d.getSize() : null)
+                  .put("name", d.name())
+                  .put("model", d.model())
+                  .put("serial", d.serial())
+                  .put("sizeBytes", d.sizeBytes() > 0 ? d.sizeBytes() : null)
                   .build()));
     }
     return out;

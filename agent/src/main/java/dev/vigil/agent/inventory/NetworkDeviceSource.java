@@ -1,34 +1,24 @@
 package dev.vigil.agent.inventory;
 
-import dev.vigil.agent.collect.SysfsFiles;
+import dev.vigil.agent.collect.NetInterface;
+import dev.vigil.agent.collect.NetworkReader;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceKind;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import oshi.hardware.HardwareAbstractionLayer;
-import oshi.hardware.NetworkIF;
 
-/**
- * Network interfaces (loopback excluded): id {@code net:<name>}, with MAC and {@code link} up or
- * down, from sysfs {@code operstate} where it exists, else OSHI's operational status.
- */
+/** Network interfaces (loopback excluded): id {@code net:<name>}, with MAC and {@code link}. */
 public final class NetworkDeviceSource implements DeviceSource {
   /** Attribute holding the link state: {@code up}, {@code down} or another operstate. */
   public static final String LINK = "link";
 
-  private final HardwareAbstractionLayer hardware;
-  private final Path netDir;
+  private final NetworkReader reader;
 
   /**
-   * @param hardware the shared OSHI hardware layer
-   * @param sysfsRoot the sysfs root, for {@code class/net/<if>/operstate}
+   * @param reader reads the interfaces
    */
-  public NetworkDeviceSource(HardwareAbstractionLayer hardware, Path sysfsRoot) {
-    this.hardware = hardware;
-    this.netDir = sysfsRoot.resolve("class/net");
+  public NetworkDeviceSource(NetworkReader reader) {
+    this.reader = reader;
   }
 
   @Override
@@ -39,19 +29,18 @@ public final class NetworkDeviceSource implements DeviceSource {
   @Override
   public List<Device> devices() {
     List<Device> out = new ArrayList<>();
-    for (NetworkIF n : hardware.getNetworkIFs(false)) {
-      Optional<String> operstate =
-          SysfsFiles.text(netDir.resolve(n.getName()).resolve("operstate"));
-      String link = operstate.orElse(n.getIfOperStatus().name()).toLowerCase(Locale.ROOT);
+    for (NetInterface n : reader.interfaces()) {
       out.add(
           new Device(
-              "net:" + n.getName(),
+              "net:" + n.name(),
               DeviceKind.NETWORK,
-              Attributes.firstNonBlank(n.getName(), n.getDisplayName()),
+              Attributes.firstNonBlank(n.name(), n.displayName()),
               new Attributes()
-                  .put("mac", n.getMacaddr())
-                  .put(LINK, link)
-                  .put("speedBitsPerSecond", n.getSpeed() > 0 ? n.getSpeed() : null)
+                  .put("mac", n.mac())
+                  .put(LINK, n.operState())
+                  .put(
+                      "speedBitsPerSecond",
+                      n.speedBitsPerSecond() > 0 ? n.speedBitsPerSecond() : null)
                   .build()));
     }
     return out;

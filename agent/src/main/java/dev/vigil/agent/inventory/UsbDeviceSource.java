@@ -5,18 +5,16 @@ import dev.vigil.protocol.DeviceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import oshi.hardware.HardwareAbstractionLayer;
-import oshi.hardware.UsbDevice;
 
-/** USB devices through OSHI: id {@code usb:<vid>:<pid>:<serial or unique device id>}. */
+/** USB devices: id {@code usb:<vid>:<pid>:<serial or port>}. */
 public final class UsbDeviceSource implements DeviceSource {
-  private final HardwareAbstractionLayer hardware;
+  private final UsbReader reader;
 
   /**
-   * @param hardware the shared OSHI hardware layer
+   * @param reader reads the attached USB devices
    */
-  public UsbDeviceSource(HardwareAbstractionLayer hardware) {
-    this.hardware = hardware;
+  public UsbDeviceSource(UsbReader reader) {
+    this.reader = reader;
   }
 
   @Override
@@ -27,24 +25,27 @@ public final class UsbDeviceSource implements DeviceSource {
   @Override
   public List<Device> devices() {
     List<Device> out = new ArrayList<>();
-    for (UsbDevice u : hardware.getUsbDevices(false)) {
-      String vid = u.getVendorId().toLowerCase(Locale.ROOT);
-      String pid = u.getProductId().toLowerCase(Locale.ROOT);
-      String where =
-          Attributes.firstNonBlank("unknown", u.getSerialNumber(), u.getUniqueDeviceId());
+    for (UsbDeviceInfo u : reader.devices()) {
+      String vid = lower(u.vendorId());
+      String pid = lower(u.productId());
+      String where = Attributes.firstNonBlank("unknown", u.serial(), u.port());
       out.add(
           new Device(
               "usb:" + vid + ":" + pid + ":" + where,
               DeviceKind.USB,
-              Attributes.firstNonBlank(vid + ":" + pid, u.getName()),
+              Attributes.firstNonBlank(vid + ":" + pid, u.name()),
               new Attributes()
                   .put("vendorId", vid)
                   .put("productId", pid)
-                  .put("vendor", u.getVendor())
-                  .put("serial", u.getSerialNumber())
-                  .put("port", u.getUniqueDeviceId())
+                  .put("vendor", u.vendor())
+                  .put("serial", u.serial())
+                  .put("port", u.port())
                   .build()));
     }
     return out;
+  }
+
+  private static String lower(String hex) {
+    return hex == null ? "" : hex.toLowerCase(Locale.ROOT);
   }
 }
