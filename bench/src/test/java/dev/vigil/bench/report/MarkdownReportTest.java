@@ -1,0 +1,134 @@
+package dev.vigil.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.bench.run.CellResult;
+import dev.vigil.bench.run.IdleMemoryResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class MarkdownReportTest {
+  private static final MachineInfo MACHINE = new MachineInfo(2, "Test CPU", 1024, "6.1", "JDK 17");
+
+  @TempDir Path dir;
+
+  private static CellResult cell(
+      String system, int agents, int dashboards, double rate, long lost, Double p99) {
+    long delivered = (long) rate * 5;
+    return new CellResult(
+        system,
+        agents,
+        dashboards,
+        agents,
+        dashboards,
+        1.0,
+        5.0,
+        delivered + lost,
+        delivered + lost,
+        delivered,
+        lost,
+        0,
+        rate,
+        p99 == null ? null : p99 / 2,
+        p99,
+        p99,
+        p99,
+        0.5,
+        1.0,
+        0.2,
+        100.0,
+        0.3,
+        0,
+        0,
+        0,
+        "");
+  }
+
+  private static ReportInput input(List<CellResult> cells, List<IdleMemoryResult> idle) {
+    return new ReportInput(
+        "quick",
+        "2026-01-01T00:00:00Z",
+        MACHINE,
+        Map.of("Mosquitto", "2.0.11"),
+        List.of("window 5 s"),
+        cells,
+        idle,
+        "footprint table");
+  }
+
+  @Test
+  void lossAtTenThousandByTenMissesTheTarget() {
+    String md =
+        MarkdownReport.render(
+            input(List.of(cell("vigil", 10_000, 10, 99_000, 250, 12.0)), List.of()));
+
+    assertThat(md)
+        .contains(
+            "| 10,000 agents × 10 dashboards: zero loss, p99 < 25 ms | lost 250,"
+                + " p99 12.000 ms | **not met** |");
+  }
+
+  @Test
+  void ratiosDivideVigilByTheOtherSystemPerCell() {
+    String md =
+        MarkdownReport.render(
+            input(
+                List.of(
+                    cell("vigil", 1_000, 100, 60_000, 0, 8.0),
+                    cell("mosquitto", 1_000, 100, 40_000, 0, 4.0),
+                    cell("bare", 1_000, 100, 100_000, 0, 2.0)),
+                List.of()));
+
+    assertThat(md).contains("| 1000×100 | 1.50 | 0.60 | 2.00 | 4.00 |");
+    assertThat(md).contains("missed in: 1000×100 (1.50×)");
+  }
+
+  @Test
+  void latencyOfACellWithoutDeliveriesIsShownAbsentNotZero() {
+    String md =
+        MarkdownReport.render(
+            input(List.of(cell("mosquitto", 1_000, 1, 0, 5_000, null)), List.of()));
+
+    assertThat(md)
+        .contains(
+            "| 1000×1 | Mosquitto (MQTT/WS) | 1000 / 1 | 0 / 5,000 | 5,000 | 0 | 0 | — | — |");
+  }
+
+  @Test
+  void idleMemoryAboveFiveKibPerConnectionMissesTheTarget() {
+    IdleMemoryResult idle =
+        new IdleMemoryResult(
+            1_000, 1_000, 100L << 20, (100L << 20) + 8_000_000, 10L << 20, (10L << 20) + 3_000_000);
+
+    String md = MarkdownReport.render(input(List.of(), List.of(idle)));
+
+    assertThat(md)
+        .contains(
+            "| ≤ 5 KiB relay memory per idle agent connection | 8,000 B RSS,"
+                + " 3,000 B live heap | **not met** |");
+  }
+
+  @Test
+  void chartIsWrittenAsAPng() throws Exception {
+    Path png = dir.resolve("docs/benchmarks.png");
+
+    ChartWriter.write(
+        List.of(
+            cell("vigil", 1_000, 1, 1_000, 0, 2.0),
+            cell("bare", 1_000, 1, 1_000, 0, 1.0),
+            cell("mosquitto", 1_000, 1, 0, 5_000, null)),
+        png);
+
+    byte[] header = Files.readAllBytes(png);
+    assertThat(header.length).isGreaterThan(1_000);
+    assertThat(new String(header, 1, 3, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("PNG");
+  }
+}
