@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
@@ -14,10 +16,11 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * Shows {@link AlertNotice}s as small popup windows stacked at the bottom right of the main window,
- * newest at the bottom, styled by {@code vigil.css} in the current theme. A notice closes after
- * {@link #SHOW_SECONDS}; clicking it closes it and opens the alerts page. At most {@link
- * #MAX_SHOWN} show at once: a new one closes the oldest. Use on the UI thread.
+ * Shows {@link AlertNotice}s as small popup windows stacked at the bottom right of an anchor node
+ * (the page area of the main window), newest at the bottom, styled by {@code vigil.css} in the
+ * current theme. A notice closes after {@link #SHOW_SECONDS}; clicking it closes it and opens the
+ * alerts page. At most {@link #MAX_SHOWN} show at once: a new one closes the oldest. Use on the UI
+ * thread.
  */
 public final class NoticePopupStack {
   /** How long a notice stays up, in seconds. */
@@ -26,24 +29,21 @@ public final class NoticePopupStack {
   /** The most notices shown at once. */
   public static final int MAX_SHOWN = 4;
 
-  /** Space between the window's edge and the notices, and between notices, in pixels. */
+  /** Space between the anchor's edge and the notices, and between notices, in pixels. */
   public static final double MARGIN_PX = 12;
 
-  /** How far above the window's bottom edge the stack starts (clears the connection bar). */
-  public static final double BOTTOM_OFFSET_PX = 48;
-
-  private final Supplier<Window> owner;
+  private final Supplier<Node> anchor;
   private final Supplier<Theme> theme;
   private final Runnable onOpen;
   private final List<Popup> shown = new ArrayList<>();
 
   /**
-   * @param owner the main window; may supply null before it shows
+   * @param anchor the node whose bottom right corner the notices stack up from
    * @param theme the current theme
    * @param onOpen called when the operator clicks a notice
    */
-  public NoticePopupStack(Supplier<Window> owner, Supplier<Theme> theme, Runnable onOpen) {
-    this.owner = Objects.requireNonNull(owner, "owner");
+  public NoticePopupStack(Supplier<Node> anchor, Supplier<Theme> theme, Runnable onOpen) {
+    this.anchor = Objects.requireNonNull(anchor, "anchor");
     this.theme = Objects.requireNonNull(theme, "theme");
     this.onOpen = Objects.requireNonNull(onOpen, "onOpen");
   }
@@ -51,10 +51,11 @@ public final class NoticePopupStack {
   /**
    * Shows a notice.
    *
-   * @return false when there is no showing window to put it on
+   * @return false when the anchor is not in a showing window
    */
   public boolean show(AlertNotice notice) {
-    Window window = owner.get();
+    Node node = anchor.get();
+    Window window = node.getScene() == null ? null : node.getScene().getWindow();
     if (window == null || !window.isShowing()) {
       return false;
     }
@@ -67,7 +68,7 @@ public final class NoticePopupStack {
     popup.setOnHidden(
         e -> {
           shown.remove(popup);
-          restack(window);
+          restack(node);
         });
     content.setOnMouseClicked(
         e -> {
@@ -76,7 +77,7 @@ public final class NoticePopupStack {
         });
     shown.add(popup);
     popup.show(window);
-    restack(window);
+    restack(node);
     PauseTransition timer = new PauseTransition(Duration.seconds(SHOW_SECONDS));
     timer.setOnFinished(e -> popup.hide());
     timer.play();
@@ -105,10 +106,14 @@ public final class NoticePopupStack {
     return box;
   }
 
-  /** Places the notices from the window's bottom right upwards, newest lowest. */
-  private void restack(Window window) {
-    double bottom = window.getY() + window.getHeight() - BOTTOM_OFFSET_PX;
-    double right = window.getX() + window.getWidth() - MARGIN_PX;
+  /** Places the notices from the anchor's bottom right upwards, newest lowest. */
+  private void restack(Node node) {
+    Bounds area = node.localToScreen(node.getLayoutBounds());
+    if (area == null) {
+      return;
+    }
+    double bottom = area.getMaxY() - MARGIN_PX;
+    double right = area.getMaxX() - MARGIN_PX;
     for (int i = shown.size() - 1; i >= 0; i--) {
       Popup popup = shown.get(i);
       VBox box = (VBox) popup.getContent().get(0);

@@ -17,6 +17,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -53,7 +54,7 @@ public final class Dashboard implements AutoCloseable {
     this.operatorName = Objects.requireNonNull(operatorName, "operatorName");
     this.state = new DashboardState(clock);
     this.pump = new InboundPump(Platform::runLater, state::apply);
-    this.popups = new NoticePopupStack(this::window, this::theme, this::openAlerts);
+    this.popups = new NoticePopupStack(this::pageArea, this::theme, this::openAlerts);
     DesktopAlertNotifier notifier =
         new DesktopAlertNotifier(new NotificationPolicy(clock), popups, this::showToast);
     this.viewModel =
@@ -130,6 +131,10 @@ public final class Dashboard implements AutoCloseable {
 
   private void showToast(String text) {
     viewModel.showToast(text);
+  }
+
+  private Node pageArea() {
+    return view.pageArea();
   }
 
   private Theme theme() {

@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
   private final Map<Page, Node> pages = new EnumMap<>(Page.class);
   private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
   private final StackPane content = new StackPane();
+  private final StackPane pageArea;
   private final Label toast = new Label();
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(TOAST_SECONDS));
 
@@ -63,8 +64,8 @@ public final class MainView extends BorderPane {
     toast.setWrapText(true);
     toast.setVisible(false);
     StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
-    StackPane center = new StackPane(content, toast);
-    setCenter(center);
+    pageArea = new StackPane(content, toast);
+    setCenter(pageArea);
     setBottom(new ConnectionBarView(viewModel.connectionBar()));
 
     viewModel.pageProperty().addListener((obs, old, now) -> showPage(now));
@@ -80,6 +81,11 @@ public final class MainView extends BorderPane {
                 installShortcuts(scene);
               }
             });
+  }
+
+  /** The area between header and connection bar, where pages and messages show. */
+  public Node pageArea() {
+    return pageArea;
   }
 
   private HBox header() {

@@ -277,11 +277,13 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     } else if (message instanceof Pong pong) {
       emit(new RelayEvent.RoundTrip(Math.max(0, clock.millis() - pong.sentAtMs())));
     } else if (message instanceof Welcome welcome) {
+      // Queued before anyone hears "connected", so a close() that follows finds the link welcomed
+      // and says goodbye.
+      post(() -> welcomed(link, welcome));
       if (link == current) {
         // Emitted from the read thread so the status precedes the snapshot that follows.
         emit(new RelayEvent.StatusChanged(ConnectionStatus.connected(welcome.relayId())));
       }
-      post(() -> welcomed(link, welcome));
     } else if (message instanceof ErrorNotice notice) {
       lastErrorNotice = notice.reason();
       LOG.warn("relay error notice {}: {}", notice.code(), notice.reason());

@@ -14,19 +14,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
 
 /**
- * The host grid: search field, fleet summary, a wrapping pane of host tiles, and on the right the
- * collapsible panel of active alerts across all hosts.
+ * The host grid: search field, fleet summary, a wrapping pane of equally sized host tiles, and on
+ * the right the collapsible panel of active alerts across all hosts.
  */
 public final class HostGridView extends BorderPane {
   private final HostGridViewModel viewModel;
   private final TextField search = new TextField();
-  private final FlowPane tilePane = new FlowPane();
+  private final TilePane tilePane = new TilePane();
   private final Map<HostTileViewModel, HostTileView> tileViews = new HashMap<>();
 
   /**

@@ -71,7 +71,7 @@ public final class HostSummary {
       }
     }
     if (hottest != null) {
-      return SummaryLine.of(
+      return SummaryLine.present(
           "Hottest "
               + Formats.value(hottestValue, SensorUnit.CELSIUS)
               + " ("
@@ -79,9 +79,9 @@ public final class HostSummary {
               + ")");
     }
     if (temps.stream().anyMatch(SensorInfo::isPresent)) {
-      return SummaryLine.of("Temperature: waiting for the first sample");
+      return SummaryLine.present("Temperature: waiting for the first sample");
     }
-    return new SummaryLine(
+    return SummaryLine.absent(
         AbsenceText.brief(TEMPERATURE_NOUN, temps), AbsenceText.full(TEMPERATURE_NOUN, temps));
   }
 
@@ -113,7 +113,8 @@ public final class HostSummary {
     List<SensorInfo> present = fans.stream().filter(SensorInfo::isPresent).toList();
     if (present.isEmpty()) {
       return new FanSummary(
-          AbsenceText.brief(FAN_NOUN, fans), AbsenceText.full(FAN_NOUN, fans), false);
+          SummaryLine.absent(AbsenceText.brief(FAN_NOUN, fans), AbsenceText.full(FAN_NOUN, fans)),
+          false);
     }
     double min = Double.POSITIVE_INFINITY;
     int withValue = 0;
@@ -160,13 +161,12 @@ public final class HostSummary {
   /**
    * A host's fans line and whether it warns.
    *
-   * @param text what the tile shows, one short line
-   * @param detail the same in full, for the tile's tooltip
+   * @param line what the tile shows
    * @param warning true when a fan stopped or an alert names a fan
    */
-  public record FanSummary(String text, String detail, boolean warning) {
+  public record FanSummary(SummaryLine line, boolean warning) {
     static FanSummary of(String text, boolean warning) {
-      return new FanSummary(text, text, warning);
+      return new FanSummary(SummaryLine.present(text), warning);
     }
   }
 
@@ -175,10 +175,15 @@ public final class HostSummary {
    *
    * @param text what the tile shows, one short line
    * @param detail the same in full, for the tile's tooltip
+   * @param absent true when it says why there are no readings
    */
-  public record SummaryLine(String text, String detail) {
-    static SummaryLine of(String text) {
-      return new SummaryLine(text, text);
+  public record SummaryLine(String text, String detail, boolean absent) {
+    static SummaryLine present(String text) {
+      return new SummaryLine(text, text, false);
+    }
+
+    static SummaryLine absent(String text, String detail) {
+      return new SummaryLine(text, detail, true);
     }
   }
 

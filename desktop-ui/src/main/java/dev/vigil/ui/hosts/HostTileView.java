@@ -1,6 +1,7 @@
 package dev.vigil.ui.hosts;
 
 import dev.vigil.ui.theme.StyleClasses;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -54,13 +55,13 @@ public final class HostTileView extends VBox {
             });
     Label hottest = label(StyleClasses.TILE_LINE, StyleClasses.TILE_HOTTEST);
     hottest.textProperty().bind(tile.hottestTextProperty());
+    bindClass(hottest, StyleClasses.ABSENT, tile.hottestAbsentProperty());
     Label load = label(StyleClasses.TILE_LINE, StyleClasses.TILE_LOAD);
     load.textProperty().bind(tile.cpuLoadTextProperty());
     Label fans = label(StyleClasses.TILE_LINE, StyleClasses.TILE_FANS);
     fans.textProperty().bind(tile.fansTextProperty());
-    StyleClasses.toggle(fans, StyleClasses.WARNING, tile.isFansWarning());
-    tile.fansWarningProperty()
-        .addListener((obs, old, now) -> StyleClasses.toggle(fans, StyleClasses.WARNING, now));
+    bindClass(fans, StyleClasses.ABSENT, tile.fansAbsentProperty());
+    bindClass(fans, StyleClasses.WARNING, tile.fansWarningProperty());
     getChildren().addAll(header, status, hottest, load, fans);
 
     Tooltip tooltip = new Tooltip();
@@ -87,7 +88,12 @@ public final class HostTileView extends VBox {
     return label;
   }
 
-  private static void bindShown(Label label, javafx.beans.value.ObservableBooleanValue shown) {
+  private static void bindClass(Label label, String styleClass, ObservableBooleanValue on) {
+    StyleClasses.toggle(label, styleClass, on.get());
+    on.addListener((obs, old, now) -> StyleClasses.toggle(label, styleClass, now));
+  }
+
+  private static void bindShown(Label label, ObservableBooleanValue shown) {
     label.visibleProperty().bind(shown);
     label.managedProperty().bind(shown);
   }

@@ -28,6 +28,8 @@ public final class HostTileViewModel {
   private final ReadOnlyStringWrapper cpuLoadText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper fansText = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper fansWarning = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper hottestAbsent = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper fansAbsent = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper tooltipText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper alertText = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Severity> alertSeverity = new ReadOnlyObjectWrapper<>();
@@ -52,7 +54,9 @@ public final class HostTileViewModel {
     hottestText.set(hottest.text());
     cpuLoadText.set(HostSummary.cpuLoadText(host));
     HostSummary.FanSummary fans = HostSummary.fans(host, badge.sensorIds());
-    fansText.set(fans.text());
+    hottestAbsent.set(hottest.absent());
+    fansText.set(fans.line().text());
+    fansAbsent.set(fans.line().absent());
     fansWarning.set(fans.warning());
     tooltipText.set(
         String.join(
@@ -61,7 +65,7 @@ public final class HostTileViewModel {
             statusText.get(),
             hottest.detail(),
             cpuLoadText.get(),
-            fans.detail()));
+            fans.line().detail()));
     alertText.set(badge.text());
     alertSeverity.set(badge.worst());
   }
@@ -129,6 +133,15 @@ public final class HostTileViewModel {
     return hottestText.get();
   }
 
+  /** True when the hottest line says why there are no temperatures. */
+  public ReadOnlyBooleanProperty hottestAbsentProperty() {
+    return hottestAbsent.getReadOnlyProperty();
+  }
+
+  public boolean isHottestAbsent() {
+    return hottestAbsent.get();
+  }
+
   public ReadOnlyStringProperty cpuLoadTextProperty() {
     return cpuLoadText.getReadOnlyProperty();
   }
@@ -143,6 +156,15 @@ public final class HostTileViewModel {
 
   public String getFansText() {
     return fansText.get();
+  }
+
+  /** True when the fans line says why there are no fans. */
+  public ReadOnlyBooleanProperty fansAbsentProperty() {
+    return fansAbsent.getReadOnlyProperty();
+  }
+
+  public boolean isFansAbsent() {
+    return fansAbsent.get();
   }
 
   /** True when a fan stopped or an active alert names a fan. */

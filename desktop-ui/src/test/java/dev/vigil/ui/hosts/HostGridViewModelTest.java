@@ -75,6 +75,8 @@ class HostGridViewModelTest {
     assertThat(grid.tile("vm").getHottestText())
         .isEqualTo("No temperature sensors (virtual machine)");
     assertThat(grid.tile("vm").getFansText()).isEqualTo("No fan sensors (no fans reported)");
+    assertThat(grid.tile("vm").isHottestAbsent()).isTrue();
+    assertThat(grid.tile("vm").isFansAbsent()).isTrue();
   }
 
   @Test
@@ -116,6 +118,7 @@ class HostGridViewModelTest {
         sample("h1", T0, Map.of(FAN1.id(), 1200.0, FAN2.id(), 812.0)));
 
     assertThat(grid.tile("h1").getFansText()).isEqualTo("2 fans, min 812 rpm");
+    assertThat(grid.tile("h1").isFansAbsent()).isFalse();
   }
 
   @Test
