@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns alerts that start firing into desktop notices: the {@link NotificationPolicy} decides which
- * and when, a timer closes each gathering window, and the {@link NoticePopupStack} shows them. When
- * no popup can show (no window yet, or the platform refuses), the notice becomes an in-app message
- * instead; never throws. Use on the UI thread.
+ * and when (the first at once, a burst gathered), a timer closes each gathering window, and the
+ * {@link NoticePopupStack} shows them. When no popup can show (no window yet, or the platform
+ * refuses), the notice becomes an in-app message instead; never throws. Use on the UI thread.
  */
 public final class DesktopAlertNotifier implements AlertNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(DesktopAlertNotifier.class);
@@ -36,7 +36,11 @@ public final class DesktopAlertNotifier implements AlertNotifier {
 
   @Override
   public void alertFiring(AlertRow row) {
-    if (policy.offer(row)) {
+    for (AlertNotice notice : policy.offer(row)) {
+      show(notice);
+    }
+    if (policy.msUntilDue().isPresent()
+        && windowTimer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
       schedule();
     }
   }

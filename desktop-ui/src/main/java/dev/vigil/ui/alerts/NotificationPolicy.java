@@ -17,15 +17,18 @@ import java.util.stream.Collectors;
 /**
  * Decides which desktop notifications to show for alerts that started firing live. Only {@link
  * Severity#WARNING} and {@link Severity#CRITICAL} alerts notify (INFO alerts only show in the
- * panes). Alerts are gathered for {@link #BURST_WINDOW_MS} from the first one; when the window
- * closes, up to {@link #MAX_SINGLE_NOTICES} alerts get a notification each, more get one summary
- * ("5 alerts started firing — 2 critical, 3 warning"). Not thread-safe: use on the UI thread.
+ * panes). The first alert after a quiet spell notifies at once; alerts that follow within {@link
+ * #BURST_WINDOW_MS} are gathered and shown when the window closes: one notification each up to
+ * {@link #MAX_SINGLE_NOTICES}, otherwise one summary ("5 more alerts started firing — 2 critical, 3
+ * warning"). Not thread-safe: use on the UI thread.
  */
 public final class NotificationPolicy {
-  /** How long alerts are gathered before their notifications show, in milliseconds. */
+  /**
+   * How long after a notification further alerts are gathered instead of shown, in milliseconds.
+   */
   public static final long BURST_WINDOW_MS = 2_000;
 
-  /** At most this many alerts of one window get a notification each; more get a summary. */
+  /** At most this many gathered alerts get a notification each; more get a summary. */
   public static final int MAX_SINGLE_NOTICES = 3;
 
   /** How many host names a summary lists before "and N more". */
@@ -33,7 +36,7 @@ public final class NotificationPolicy {
 
   private final Clock clock;
   private final List<AlertRow> gathered = new ArrayList<>();
-  private long windowEndMs;
+  private long windowEndMs = Long.MIN_VALUE;
 
   /**
    * @param clock tells when a window closes
@@ -50,23 +53,24 @@ public final class NotificationPolicy {
   /**
    * Considers an alert that just started firing.
    *
-   * @return true when this alert opened a new window: call {@link #takeDue()} after {@link
-   *     #msUntilDue()}
+   * @return the notifications to show at once: this alert's after a quiet spell, else none (it is
+   *     gathered: call {@link #takeDue()} after {@link #msUntilDue()})
    */
-  public boolean offer(AlertRow row) {
+  public List<AlertNotice> offer(AlertRow row) {
     Objects.requireNonNull(row, "row");
     if (!notifies(row.alert().severity())) {
-      return false;
+      return List.of();
     }
-    boolean opened = gathered.isEmpty();
-    if (opened) {
-      windowEndMs = clock.millis() + BURST_WINDOW_MS;
+    long now = clock.millis();
+    if (gathered.isEmpty() && now >= windowEndMs) {
+      windowEndMs = now + BURST_WINDOW_MS;
+      return List.of(single(row));
     }
     gathered.add(row);
-    return opened;
+    return List.of();
   }
 
-  /** How long until the open window closes; empty when no window is open. */
+  /** How long until gathered alerts are due; empty when none are gathered. */
   public OptionalLong msUntilDue() {
     return gathered.isEmpty()
         ? OptionalLong.empty()
@@ -74,15 +78,18 @@ public final class NotificationPolicy {
   }
 
   /**
-   * The notifications of the window, once it has closed (empty before, and after they were taken):
-   * one per alert, or one summary when more than {@link #MAX_SINGLE_NOTICES} alerts gathered.
+   * The notifications of the gathered alerts, once their window has closed (empty before, and after
+   * they were taken): one per alert, or one summary when more than {@link #MAX_SINGLE_NOTICES}
+   * gathered. Showing them opens a new window, so a steady stream yields one batch per window.
    */
   public List<AlertNotice> takeDue() {
-    if (gathered.isEmpty() || clock.millis() < windowEndMs) {
+    long now = clock.millis();
+    if (gathered.isEmpty() || now < windowEndMs) {
       return List.of();
     }
     List<AlertRow> rows = List.copyOf(gathered);
     gathered.clear();
+    windowEndMs = now + BURST_WINDOW_MS;
     if (rows.size() <= MAX_SINGLE_NOTICES) {
       return rows.stream().map(NotificationPolicy::single).toList();
     }
@@ -108,7 +115,7 @@ public final class NotificationPolicy {
             .collect(Collectors.joining(", "));
     Severity worst = counts.keySet().stream().max(Comparator.naturalOrder()).orElseThrow();
     return new AlertNotice(
-        rows.size() + " alerts started firing — " + breakdown, hostsText(rows), worst);
+        rows.size() + " more alerts started firing — " + breakdown, hostsText(rows), worst);
   }
 
   private static String hostsText(List<AlertRow> rows) {

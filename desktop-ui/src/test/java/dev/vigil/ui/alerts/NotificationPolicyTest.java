@@ -17,24 +17,18 @@ class NotificationPolicyTest {
   private final NotificationPolicy policy = new NotificationPolicy(clock);
 
   @Test
-  void aWarningShowsOnceTheWindowCloses() {
-    assertThat(policy.offer(row("a", "rack-01", Severity.WARNING))).isTrue();
-    assertThat(policy.takeDue()).isEmpty();
-    assertThat(policy.msUntilDue()).hasValue(NotificationPolicy.BURST_WINDOW_MS);
-
-    clock.advance(NotificationPolicy.BURST_WINDOW_MS);
-
-    assertThat(policy.takeDue())
+  void aWarningAfterAQuietSpellNotifiesAtOnce() {
+    assertThat(policy.offer(row("a", "rack-01", Severity.WARNING)))
         .containsExactly(
             new AlertNotice(
                 "WARNING alert firing on rack-01", "CPU package hot on rack-01", Severity.WARNING));
-    assertThat(policy.takeDue()).isEmpty();
     assertThat(policy.msUntilDue()).isEmpty();
+    assertThat(policy.takeDue()).isEmpty();
   }
 
   @Test
   void infoAlertsNeverNotify() {
-    assertThat(policy.offer(row("a", "rack-01", Severity.INFO))).isFalse();
+    assertThat(policy.offer(row("a", "rack-01", Severity.INFO))).isEmpty();
 
     clock.advance(NotificationPolicy.BURST_WINDOW_MS);
 
@@ -43,24 +37,23 @@ class NotificationPolicyTest {
   }
 
   @Test
-  void threeAlertsInOneWindowShowOneNoticeEach() {
+  void alertsRightAfterANotificationWaitForTheWindowThenShowOneEach() {
     policy.offer(row("a", "rack-01", Severity.CRITICAL));
     clock.advance(500);
-    assertThat(policy.offer(row("b", "rack-02", Severity.WARNING))).isFalse();
-    policy.offer(row("c", "rack-03", Severity.CRITICAL));
+    assertThat(policy.offer(row("b", "rack-02", Severity.WARNING))).isEmpty();
+    assertThat(policy.offer(row("c", "rack-03", Severity.CRITICAL))).isEmpty();
+    assertThat(policy.msUntilDue()).hasValue(NotificationPolicy.BURST_WINDOW_MS - 500);
+    assertThat(policy.takeDue()).isEmpty();
 
     clock.advance(NotificationPolicy.BURST_WINDOW_MS - 500);
 
     assertThat(policy.takeDue())
         .extracting(AlertNotice::title)
-        .containsExactly(
-            "CRITICAL alert firing on rack-01",
-            "WARNING alert firing on rack-02",
-            "CRITICAL alert firing on rack-03");
+        .containsExactly("WARNING alert firing on rack-02", "CRITICAL alert firing on rack-03");
   }
 
   @Test
-  void moreThanThreeInOneWindowShowOneSummaryInstead() {
+  void moreThanThreeGatheredShowOneSummaryInstead() {
     policy.offer(row("a", "sim-01", Severity.WARNING));
     policy.offer(row("b", "sim-02", Severity.CRITICAL));
     policy.offer(row("c", "sim-03", Severity.WARNING));
@@ -73,25 +66,34 @@ class NotificationPolicyTest {
     assertThat(policy.takeDue())
         .containsExactly(
             new AlertNotice(
-                "5 alerts started firing — 2 critical, 3 warning",
-                "On hosts sim-01, sim-02, sim-03 and 1 more. See the Alerts page.",
+                "4 more alerts started firing — 2 critical, 2 warning",
+                "On hosts sim-02, sim-03, sim-04 and 1 more. See the Alerts page.",
                 Severity.CRITICAL));
   }
 
   @Test
-  void anAlertAfterTheWindowClosedOpensANewWindow() {
+  void aSteadyStreamYieldsOneBatchPerWindow() {
     policy.offer(row("a", "rack-01", Severity.WARNING));
     policy.offer(row("b", "rack-01", Severity.WARNING));
-    policy.offer(row("c", "rack-01", Severity.WARNING));
     clock.advance(NotificationPolicy.BURST_WINDOW_MS);
-    assertThat(policy.takeDue()).hasSize(3);
+    assertThat(policy.takeDue()).hasSize(1);
 
-    assertThat(policy.offer(row("d", "rack-01", Severity.CRITICAL))).isTrue();
+    assertThat(policy.offer(row("c", "rack-01", Severity.CRITICAL))).isEmpty();
     clock.advance(NotificationPolicy.BURST_WINDOW_MS);
 
     assertThat(policy.takeDue())
         .extracting(AlertNotice::title)
         .containsExactly("CRITICAL alert firing on rack-01");
+  }
+
+  @Test
+  void anAlertAfterTheWindowClosedQuietlyNotifiesAtOnceAgain() {
+    policy.offer(row("a", "rack-01", Severity.WARNING));
+    clock.advance(NotificationPolicy.BURST_WINDOW_MS);
+
+    assertThat(policy.offer(row("d", "rack-02", Severity.CRITICAL)))
+        .extracting(AlertNotice::title)
+        .containsExactly("CRITICAL alert firing on rack-02");
   }
 
   private static AlertRow row(String id, String host, Severity severity) {
