@@ -3,22 +3,28 @@ package dev.vigil.agent;
 import dev.vigil.agent.collect.AbsenceReasons;
 import dev.vigil.agent.collect.BatteryCollector;
 import dev.vigil.agent.collect.Collector;
+import dev.vigil.agent.collect.CpuLoadCollector;
+import dev.vigil.agent.collect.CpuTicksReader;
 import dev.vigil.agent.collect.DiskIoCollector;
 import dev.vigil.agent.collect.DiskReader;
 import dev.vigil.agent.collect.HeldCollector;
 import dev.vigil.agent.collect.HwmonCollector;
 import dev.vigil.agent.collect.HwmonReader;
 import dev.vigil.agent.collect.LedReader;
+import dev.vigil.agent.collect.MemoryCollector;
+import dev.vigil.agent.collect.MemoryReader;
 import dev.vigil.agent.collect.NetworkIoCollector;
 import dev.vigil.agent.collect.NetworkReader;
-import dev.vigil.agent.collect.OshiCpuLoadCollector;
+import dev.vigil.agent.collect.OshiCpuTicksReader;
 import dev.vigil.agent.collect.OshiDiskReader;
 import dev.vigil.agent.collect.OshiFileSystemCollector;
-import dev.vigil.agent.collect.OshiMemoryCollector;
+import dev.vigil.agent.collect.OshiMemoryReader;
 import dev.vigil.agent.collect.OshiNetworkReader;
 import dev.vigil.agent.collect.OshiPowerSupplyReader;
 import dev.vigil.agent.collect.OshiThermalCollector;
 import dev.vigil.agent.collect.PowerSupplyReader;
+import dev.vigil.agent.collect.ProcMeminfoReader;
+import dev.vigil.agent.collect.ProcStatReader;
 import dev.vigil.agent.collect.SysfsDiskReader;
 import dev.vigil.agent.collect.SysfsNetworkReader;
 import dev.vigil.agent.collect.SysfsPowerSupplyReader;
@@ -62,6 +68,8 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
    */
   public static final long IO_REFRESH_MS = 5_000;
 
+  private static final String OSHI = "oshi";
+
   public HostSources {
     collectors = List.copyOf(collectors);
     devices = List.copyOf(devices);
@@ -70,8 +78,9 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
   /**
    * The real sources of this machine: OSHI through one shared {@link SystemInfo}; on Linux, hwmon,
    * LEDs, power supplies, displays, disks, network interfaces and USB devices are read from {@code
-   * sysfsRoot} directly (OSHI enumerates udev or every interface on each call, which costs
-   * milliseconds; these readers list one directory and read a few small files).
+   * sysfsRoot}, and CPU load and memory from {@code /proc}, directly (OSHI enumerates udev or every
+   * interface on each call, which costs milliseconds; these readers list one directory and read a
+   * few small files).
    */
   public static HostSources forThisMachine(Path sysfsRoot) {
     SystemInfo system = new SystemInfo();
@@ -88,11 +97,15 @@ public record HostSources(List<Collector> collectors, List<DeviceSource> devices
         linux ? new SysfsNetworkReader(sysfsRoot) : new OshiNetworkReader(hardware);
     UsbReader usb = linux ? new SysfsUsbReader(sysfsRoot) : new OshiUsbReader(hardware);
     Path mountTable = linux ? PROC_ROOT.resolve("self/mounts") : null;
+    CpuTicksReader cpu =
+        linux ? new ProcStatReader(PROC_ROOT) : new OshiCpuTicksReader(hardware.getProcessor());
+    MemoryReader memory =
+        linux ? new ProcMeminfoReader(PROC_ROOT) : new OshiMemoryReader(hardware.getMemory());
 
     List<Collector> collectors = new ArrayList<>();
     collectors.add(new OshiThermalCollector(hardware.getSensors(), reasons));
-    collectors.add(new OshiCpuLoadCollector(hardware.getProcessor()));
-    collectors.add(new OshiMemoryCollector(hardware.getMemory()));
+    collectors.add(new CpuLoadCollector(cpu, linux ? "/proc/stat" : OSHI));
+    collectors.add(new MemoryCollector(memory, linux ? "/proc/meminfo" : OSHI));
     collectors.add(
         new HeldCollector(
             new OshiFileSystemCollector(os.getFileSystem(), mountTable), IO_REFRESH_MS));

@@ -3,6 +3,7 @@ package dev.vigil.agent.collect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ public final class SysfsFiles {
 
   /** The trimmed first line of a file, or empty if it is missing, unreadable or blank. */
   public static Optional<String> text(Path file) {
+    if (!exists(file)) {
+      return Optional.empty(); // cheaper than the exception NIO throws for a missing file
+    }
     try {
       String s = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
       int nl = s.indexOf('\n');
@@ -32,6 +36,9 @@ public final class SysfsFiles {
 
   /** Every line of a file, or an empty list if it is missing or unreadable. */
   public static List<String> lines(Path file) {
+    if (!exists(file)) {
+      return List.of();
+    }
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | SecurityException e) {
@@ -78,5 +85,10 @@ public final class SysfsFiles {
     }
     out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
     return out;
+  }
+
+  /** True when the file exists; one stat call, no exception for a missing file. */
+  private static boolean exists(Path file) {
+    return file.getFileSystem() != FileSystems.getDefault() || file.toFile().exists();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class SysfsNetworkReader implements NetworkReader {
   private static final long BITS_PER_MEGABIT = 1_000_000L;
+  private static final String UP = "up";
   private static final String ZERO_MAC = "00:00:00:00:00:00";
 
   private final Path netDir;
@@ -34,16 +35,19 @@ public final class SysfsNetworkReader implements NetworkReader {
       if (mac.isEmpty() || mac.get().equals(ZERO_MAC)) {
         continue;
       }
-      long speedMbps = SysfsFiles.number(dir.resolve("speed")).orElse(0);
       String name = dir.getFileName().toString();
+      String operState =
+          SysfsFiles.text(dir.resolve("operstate"))
+              .map(t -> t.toLowerCase(Locale.ROOT))
+              .orElse(null);
+      // The kernel refuses to read the speed of a link that is not up (EINVAL): do not ask.
+      long speedMbps = UP.equals(operState) ? SysfsFiles.number(dir.resolve("speed")).orElse(0) : 0;
       out.add(
           new NetInterface(
               name,
               name,
               mac.get(),
-              SysfsFiles.text(dir.resolve("operstate"))
-                  .map(s -> s.toLowerCase(Locale.ROOT))
-                  .orElse(null),
+              operState,
               speedMbps > 0 ? speedMbps * BITS_PER_MEGABIT : 0,
               SysfsFiles.number(dir.resolve("statistics/rx_bytes")).orElse(-1),
               SysfsFiles.number(dir.resolve("statistics/tx_bytes")).orElse(-1),
