@@ -32,6 +32,7 @@ final class Connection implements Peer {
   final WsFrameDecoder decoder = new WsFrameDecoder();
   final SampleTemplate sample;
   State state = State.QUEUED;
+  int attempts;
   SocketChannel channel;
   SelectionKey key;
   String wsKey;
@@ -174,6 +175,16 @@ final class Connection implements Peer {
     }
     frame.get(backlog, backlogEnd, n);
     backlogEnd += n;
+  }
+
+  /** Back to {@link State#QUEUED} for another connection attempt. */
+  void reset() {
+    release();
+    state = State.QUEUED;
+    channel = null;
+    key = null;
+    wsKey = null;
+    handshakeLength = 0;
   }
 
   /** Drops buffers once closed, so thousands of closed peers hold no memory. */

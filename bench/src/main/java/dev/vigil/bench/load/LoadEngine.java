@@ -37,7 +37,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoadEngine implements AutoCloseable {
   /** Connections in progress (TCP connect and handshakes) at once, to stay under the backlog. */
-  public static final int MAX_CONNECTS_IN_FLIGHT = 128;
+  public static final int MAX_CONNECTS_IN_FLIGHT = 64;
+
+  /**
+   * Tries per connection when TCP or the WebSocket handshake fails (a full accept queue resets
+   * connections); a refusal by the application is final.
+   */
+  public static final int MAX_CONNECT_ATTEMPTS = 3;
 
   /** An agent whose unsent bytes exceed this skips samples instead of queueing more. */
   public static final int AGENT_BACKLOG_LIMIT_BYTES = 256 * 1024;
@@ -257,6 +263,7 @@ public final class LoadEngine implements AutoCloseable {
     while (inFlight < MAX_CONNECTS_IN_FLIGHT && !toConnect.isEmpty()) {
       Connection c = toConnect.poll();
       inFlight++;
+      c.attempts++;
       try {
         c.channel = SocketChannel.open();
         c.channel.configureBlocking(false);
@@ -426,6 +433,16 @@ public final class LoadEngine implements AutoCloseable {
     if (c.state == Connection.State.CLOSED) {
       return;
     }
+    boolean beforeOpen =
+        c.state == Connection.State.CONNECTING || c.state == Connection.State.HANDSHAKING;
+    if (beforeOpen && c.attempts < MAX_CONNECT_ATTEMPTS) {
+      closeQuietly(c);
+      c.reset();
+      inFlight--;
+      toConnect.add(c);
+      note(c, "retried after " + reason);
+      return;
+    }
     if (c.state == Connection.State.READY) {
       closedAfterReady.incrementAndGet();
       (c.role == Role.AGENT ? agentsReady : dashboardsReady).decrementAndGet();
@@ -433,16 +450,20 @@ public final class LoadEngine implements AutoCloseable {
       failedBeforeReady.incrementAndGet();
       inFlight--;
     }
-    String key = c.role.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason;
-    if (failureReasons.size() < MAX_REASONS || failureReasons.containsKey(key)) {
-      failureReasons.merge(key, 1, Integer::sum);
-    }
-    if (failureReasons.get(key) != null && failureReasons.get(key) == 1) {
-      log.warn("{} ended: {}", c, reason);
-    }
+    note(c, reason);
     c.state = Connection.State.CLOSED;
     closeQuietly(c);
     c.release();
+  }
+
+  /** Counts {@code reason} for the report and logs its first occurrence. */
+  private void note(Connection c, String reason) {
+    String key = c.role.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason;
+    if (failureReasons.size() < MAX_REASONS || failureReasons.containsKey(key)) {
+      if (failureReasons.merge(key, 1, Integer::sum) == 1) {
+        log.warn("{}: {}", c, reason);
+      }
+    }
   }
 
   private int sendDue() {

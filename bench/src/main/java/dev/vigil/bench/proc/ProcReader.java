@@ -21,6 +21,11 @@ public final class ProcReader {
   static final int STIME_TOKEN = 12;
   static final long BYTES_PER_KIB = 1024;
 
+  /** Fields of the {@code cpu} line that count as busy: user nice system irq softirq steal. */
+  static final int[] MACHINE_BUSY_FIELDS = {1, 2, 3, 6, 7, 8};
+
+  static final int MACHINE_STEAL_FIELD = 8;
+
   private final Path procRoot;
 
   public ProcReader() {
@@ -41,6 +46,28 @@ public final class ProcReader {
         cpuSeconds(stat),
         statusKib(status, "VmRSS") * BYTES_PER_KIB,
         statusKib(status, "VmHWM") * BYTES_PER_KIB);
+  }
+
+  /**
+   * CPU time the whole machine spent busy (user, nice, system, irq, softirq, steal) since boot,
+   * summed over every CPU, in seconds: the first line of {@code /proc/stat}.
+   */
+  public double machineBusySeconds() throws IOException {
+    return machineBusySeconds(Files.readString(procRoot.resolve("stat")));
+  }
+
+  /** Busy seconds of the {@code cpu} line of a {@code /proc/stat} text. */
+  static double machineBusySeconds(String procStat) throws IOException {
+    String first = procStat.lines().findFirst().orElse("");
+    String[] f = first.trim().split("\\s+");
+    if (!"cpu".equals(f[0]) || f.length < MACHINE_STEAL_FIELD + 1) {
+      throw new IOException("first line of /proc/stat is not the cpu total: " + abbreviate(first));
+    }
+    long ticks = 0;
+    for (int i : MACHINE_BUSY_FIELDS) {
+      ticks += Long.parseLong(f[i]);
+    }
+    return (double) ticks / CLOCK_TICKS_PER_SECOND;
   }
 
   /** utime + stime of a {@code stat} line, in seconds. */

@@ -82,8 +82,8 @@ public final class MarkdownReport {
         .append("samples scheduled inside the window and received by the end of the drain.\n\n");
     md.append("| cell | system | agents / dashboards ready | delivered / expected | lost | dup")
         .append(" | deliveries/s | p50 | p99 | p99.9 | max | server CPU (cores) | server peak RSS")
-        .append(" (MiB) | harness CPU (cores) | send lag p99 | notes |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append(" (MiB) | harness CPU (cores) | other CPU (cores) | send lag p99 | notes |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (CellResult r : sorted(cells)) {
       md.append("| ")
           .append(r.cell())

@@ -26,6 +26,7 @@ package dev.vigil.bench.run;
  * @param serverCpuCores serverCpuSeconds per window second
  * @param serverPeakRssMb the server's peak resident memory, MiB (fresh process per cell)
  * @param harnessCpuCores CPU the load generator used per window second
+ * @param otherCpuCores CPU every other process on the machine used per window second (noise)
  * @param droppedAtSender samples an agent skipped because its socket backlog was full
  * @param connectionsFailed connections that never became ready
  * @param connectionsClosed connections that ended during the run
@@ -54,6 +55,7 @@ public record CellResult(
     Double serverCpuCores,
     Double serverPeakRssMb,
     Double harnessCpuCores,
+    Double otherCpuCores,
     long droppedAtSender,
     int connectionsFailed,
     int connectionsClosed,

@@ -50,6 +50,9 @@ public final class CellRunner {
   /** Send lag p99 above this means the harness fell behind its schedule. */
   static final double HARNESS_BEHIND_MS = 10;
 
+  /** Other processes using more than this many cores during the window make the cell suspect. */
+  static final double MACHINE_BUSY_CORES = 0.25;
+
   /** Extra sequence numbers the ledger holds beyond the planned sends. */
   static final long SEQ_SLACK = 4;
 
@@ -79,6 +82,8 @@ public final class CellRunner {
     ProcessUsage server1 = null;
     ProcessUsage harness0;
     ProcessUsage harness1;
+    double machine0;
+    double machine1;
     long windowNanos;
     try {
       long connectStart = System.nanoTime();
@@ -116,11 +121,13 @@ public final class CellRunner {
       String abort = watchUntil(config, windowStart);
       harness0 = proc.read(selfPid);
       server0 = readServer(config);
+      machine0 = proc.machineBusySeconds();
       if (abort == null) {
         abort = watchUntil(config, windowEnd);
       }
       harness1 = proc.read(selfPid);
       server1 = readServer(config);
+      machine1 = proc.machineBusySeconds();
       if (abort == null) {
         abort = watchUntil(config, windowEnd + config.drainMs() * 1_000_000);
       }
@@ -148,6 +155,7 @@ public final class CellRunner {
         server1,
         harness0,
         harness1,
+        machine1 - machine0,
         notes);
   }
 
@@ -163,11 +171,20 @@ public final class CellRunner {
       ProcessUsage server1,
       ProcessUsage harness0,
       ProcessUsage harness1,
+      double machineBusySeconds,
       List<String> notes) {
     double windowSeconds = windowNanos / NANOS_PER_SECOND;
     Double serverCpu =
         server0 == null || server1 == null ? null : server1.cpuSeconds() - server0.cpuSeconds();
-    double harnessCores = (harness1.cpuSeconds() - harness0.cpuSeconds()) / windowSeconds;
+    double harnessCpu = harness1.cpuSeconds() - harness0.cpuSeconds();
+    double harnessCores = harnessCpu / windowSeconds;
+    Double otherCores =
+        serverCpu == null
+            ? null
+            : Math.max(0, machineBusySeconds - serverCpu - harnessCpu) / windowSeconds;
+    if (otherCores != null && otherCores > MACHINE_BUSY_CORES) {
+      notes.add(String.format("machine busy: other processes used %.2f cores", otherCores));
+    }
     Histogram latency = tally.latencyUs();
     Histogram lag = tally.sendLagUs();
     Double sendLagP99 = lag.getTotalCount() == 0 ? null : millis(lag.getValueAtPercentile(99));
@@ -214,6 +231,7 @@ public final class CellRunner {
         serverCpu == null ? null : serverCpu / windowSeconds,
         server1 == null ? null : server1.peakRssBytes() / BYTES_PER_MIB,
         harnessCores,
+        otherCores,
         tally.droppedAtSender(),
         end.failedBeforeReady(),
         closed,

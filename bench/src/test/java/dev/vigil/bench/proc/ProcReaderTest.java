@@ -46,6 +46,13 @@ class ProcReaderTest {
   }
 
   @Test
+  void machineBusyTimeCountsEverythingButIdleAndIowait() throws IOException {
+    String stat = "cpu  100 20 30 5000 40 5 6 7 0 0\ncpu0 50 10 15 2500 20 2 3 3 0 0\n";
+
+    assertThat(ProcReader.machineBusySeconds(stat)).isEqualTo(1.68);
+  }
+
+  @Test
   void readsThisVeryProcess() throws IOException {
     ProcessUsage usage = new ProcReader().read(ProcessHandle.current().pid());
 

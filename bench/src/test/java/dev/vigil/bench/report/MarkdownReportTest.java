@@ -45,6 +45,7 @@ class MarkdownReportTest {
         0.2,
         100.0,
         0.3,
+        0.0,
         0,
         0,
         0,
