@@ -103,6 +103,28 @@ class MarkdownReportTest {
   }
 
   @Test
+  void everyRowOfTheCellTableHasAsManyColumnsAsItsHeader() {
+    String md =
+        MarkdownReport.render(
+            input(
+                List.of(
+                    cell("vigil", 1_000, 1, 1_000, 0, 2.0),
+                    cell("mosquitto", 1_000, 1, 0, 5_000, null)),
+                List.of()));
+    List<String> table =
+        md.lines()
+            .dropWhile(l -> !l.startsWith("| cell | system"))
+            .takeWhile(l -> l.startsWith("|"))
+            .toList();
+
+    long columns = table.get(0).chars().filter(ch -> ch == '|').count();
+    assertThat(table).hasSize(4);
+    assertThat(table)
+        .allSatisfy(
+            row -> assertThat(row.chars().filter(ch -> ch == '|').count()).isEqualTo(columns));
+  }
+
+  @Test
   void idleMemoryAboveFiveKibPerConnectionMissesTheTarget() {
     IdleMemoryResult idle =
         new IdleMemoryResult(
@@ -113,7 +135,7 @@ class MarkdownReportTest {
     assertThat(md)
         .contains(
             "| ≤ 5 KiB relay memory per idle agent connection | 8,000 B RSS,"
-                + " 3,000 B live heap | **not met** |");
+                + " 3,000 B live heap | **not met** by RSS; by live heap alone met |");
   }
 
   @Test
