@@ -29,8 +29,11 @@ public final class CellRunner {
   /** Interval over which the connect burst's inbound traffic is measured. */
   static final long QUIET_MS = 500;
 
-  /** Inbound bytes per peer per {@link #QUIET_MS} below which the connect burst is over. */
-  static final int QUIET_BYTES_PER_PEER = 200;
+  /**
+   * Inbound bytes per peer per {@link #QUIET_MS} below which the connect burst is over: about three
+   * times what heartbeats alone bring (one ~60 B ping per peer every 5 s).
+   */
+  static final int QUIET_BYTES_PER_PEER = 20;
 
   /** Longest wait for the connect burst (host and catalog fan-out) to quiet down. */
   static final long MAX_QUIET_WAIT_MS = 20_000;
@@ -110,7 +113,9 @@ public final class CellRunner {
                 + ready.dashboardsReady()
                 + " dashboards ready");
       }
-      awaitQuiet(engine, config.agents() + config.dashboards());
+      if (!awaitQuiet(engine, config.agents() + config.dashboards())) {
+        notes.add("connect burst still arriving after " + MAX_QUIET_WAIT_MS / 1000 + " s");
+      }
 
       long t0 = System.nanoTime() + START_DELAY_MS * 1_000_000;
       long windowStart = t0 + config.settleMs() * 1_000_000;
@@ -263,20 +268,22 @@ public final class CellRunner {
 
   /**
    * Waits until the connect burst (host and catalog fan-out to every dashboard) is over: less than
-   * {@link #QUIET_BYTES_PER_PEER} per peer arrived in the last {@link #QUIET_MS}. Heartbeats alone
-   * stay under that.
+   * {@link #QUIET_BYTES_PER_PEER} per peer arrived in the last {@link #QUIET_MS}.
+   *
+   * @return false if it was still going on after {@link #MAX_QUIET_WAIT_MS}
    */
-  private static void awaitQuiet(LoadEngine engine, int peers) throws InterruptedException {
+  private static boolean awaitQuiet(LoadEngine engine, int peers) throws InterruptedException {
     long deadline = System.nanoTime() + MAX_QUIET_WAIT_MS * 1_000_000;
     long before = engine.bytesReceived();
     while (System.nanoTime() < deadline) {
       Thread.sleep(QUIET_MS);
       long now = engine.bytesReceived();
       if (now - before < (long) QUIET_BYTES_PER_PEER * peers) {
-        return;
+        return true;
       }
       before = now;
     }
+    return false;
   }
 
   /**
