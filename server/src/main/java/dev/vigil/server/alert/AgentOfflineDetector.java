@@ -38,9 +38,10 @@ public final class AgentOfflineDetector implements AlertDetector {
             !offline,
             null,
             null,
-            "Agent on "
-                + host.hostName()
-                + " offline: "
-                + (host.stateReason() == null ? "no reason known" : host.stateReason())));
+            () ->
+                "Agent on "
+                    + host.hostName()
+                    + " offline: "
+                    + (host.stateReason() == null ? "no reason known" : host.stateReason())));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Owns every alert and its lifecycle: PENDING → FIRING → RESOLVED. A pending alert whose condition
@@ -39,13 +40,13 @@ public final class AlertBook {
     Alert alert;
     final String key;
     final Duration minDuration;
-    String latestMessage;
+    Supplier<String> latestMessage;
 
     Open(Alert alert, String key, Duration minDuration) {
       this.alert = alert;
       this.key = key;
       this.minDuration = minDuration;
-      this.latestMessage = alert.message();
+      this.latestMessage = alert::message;
     }
   }
 
@@ -59,7 +60,7 @@ public final class AlertBook {
       return;
     }
     Alert a = open.alert;
-    open.latestMessage = o.message();
+    open.latestMessage = o.describe();
     if (a.state() == AlertState.PENDING) {
       if (!o.triggered()) {
         changes.add(close(open, o.value(), nowMs, false));
@@ -86,7 +87,7 @@ public final class AlertBook {
       if (open.alert.state() == AlertState.PENDING && durationElapsed(open, nowMs)) {
         open.alert =
             open.alert
-                .withMessage(open.latestMessage)
+                .withMessage(open.latestMessage.get())
                 .withState(AlertState.FIRING, open.alert.value(), nowMs, null);
         changes.add(open.alert);
       }

@@ -47,14 +47,15 @@ public final class DeviceRemovedDetector implements AlertDetector {
         !removed,
         null,
         null,
-        kindName(device.kind())
-            + " removed from "
-            + host.hostName()
-            + ": "
-            + device.name()
-            + " ("
-            + device.id()
-            + ")");
+        () ->
+            kindName(device.kind())
+                + " removed from "
+                + host.hostName()
+                + ": "
+                + device.name()
+                + " ("
+                + device.id()
+                + ")");
   }
 
   private static Severity severityOf(DeviceKind kind) {

@@ -55,14 +55,15 @@ public final class FanStoppedDetector implements AlertDetector {
               !stopped,
               rpm,
               STOPPED_BELOW_RPM,
-              "Fan "
-                  + SensorText.label(info, info.id())
-                  + " stopped: "
-                  + ValueFormat.withUnit(rpm, info.unit())
-                  + " < "
-                  + ValueFormat.withUnit(STOPPED_BELOW_RPM, info.unit())
-                  + " on "
-                  + host.hostName()));
+              () ->
+                  "Fan "
+                      + SensorText.label(info, info.id())
+                      + " stopped: "
+                      + ValueFormat.withUnit(rpm, info.unit())
+                      + " < "
+                      + ValueFormat.withUnit(STOPPED_BELOW_RPM, info.unit())
+                      + " on "
+                      + host.hostName()));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.server.alert;
 
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * One detector's verdict on one condition (rule × host × sensor or device) at one moment. The
@@ -18,7 +19,8 @@ import java.time.Duration;
  * @param cleared whether a firing alert should resolve now (past the clear threshold)
  * @param value the observed value, in the sensor's unit; {@code null} when there is none
  * @param threshold the threshold judged against; {@code null} when there is none
- * @param message the human sentence for the alert
+ * @param describe builds the human sentence for the alert; called only when an alert is raised or
+ *     changes, so that the common case (nothing happening) formats nothing
  */
 public record Observation(
     String key,
@@ -32,7 +34,12 @@ public record Observation(
     boolean cleared,
     Double value,
     Double threshold,
-    String message) {
+    Supplier<String> describe) {
+
+  /** The human sentence for the alert. */
+  public String message() {
+    return describe.get();
+  }
 
   /** The key for a condition of {@code ruleId} on {@code hostId} about {@code subject}. */
   public static String key(String ruleId, String hostId, String subject) {

@@ -41,8 +41,9 @@ public final class TemperatureLimitDetector implements AlertDetector {
               value < limit - CLEAR_MARGIN_CELSIUS,
               value,
               limit,
-              SensorText.compared(
-                  info, info.id(), value, "≥ hardware limit", limit, host.hostName())));
+              () ->
+                  SensorText.compared(
+                      info, info.id(), value, "≥ hardware limit", limit, host.hostName())));
     }
   }
 }

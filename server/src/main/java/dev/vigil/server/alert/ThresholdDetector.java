@@ -46,13 +46,14 @@ public final class ThresholdDetector implements AlertDetector {
               rule.comparison().clears(value, rule.clearThreshold()),
               value,
               rule.threshold(),
-              SensorText.compared(
-                  info,
-                  sensorId,
-                  value,
-                  rule.comparison().symbol(),
-                  rule.threshold(),
-                  host.hostName())));
+              () ->
+                  SensorText.compared(
+                      info,
+                      sensorId,
+                      value,
+                      rule.comparison().symbol(),
+                      rule.threshold(),
+                      host.hostName())));
     }
   }
 }

@@ -42,13 +42,14 @@ public final class VoltageRangeDetector implements AlertDetector {
               !low && !high,
               value,
               violated,
-              SensorText.label(info, info.id())
-                  + " "
-                  + ValueFormat.withUnit(value, info.unit())
-                  + " outside "
-                  + range(info)
-                  + " on "
-                  + host.hostName()));
+              () ->
+                  SensorText.label(info, info.id())
+                      + " "
+                      + ValueFormat.withUnit(value, info.unit())
+                      + " outside "
+                      + range(info)
+                      + " on "
+                      + host.hostName()));
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.vigil.server.link;
 
+import java.util.Collection;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.Framedata;
 
 /** A {@link PeerLink} over one Java-WebSocket connection. */
 final class WebSocketPeerLink implements PeerLink {
@@ -19,6 +21,17 @@ final class WebSocketPeerLink implements PeerLink {
     try {
       if (conn.isOpen()) {
         conn.send(text);
+      }
+    } catch (WebsocketNotConnectedException e) {
+      // closed between the check and the send: dropping is the contract
+    }
+  }
+
+  /** Queues frames already built for another peer too; see {@link FanOut}. */
+  void sendFrames(Collection<Framedata> frames) {
+    try {
+      if (conn.isOpen()) {
+        conn.sendFrame(frames);
       }
     } catch (WebsocketNotConnectedException e) {
       // closed between the check and the send: dropping is the contract

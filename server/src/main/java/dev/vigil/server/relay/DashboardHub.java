@@ -2,6 +2,7 @@ package dev.vigil.server.relay;
 
 import dev.vigil.protocol.Message;
 import dev.vigil.protocol.MessageCodec;
+import dev.vigil.server.link.FanOut;
 import dev.vigil.server.link.PeerLink;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connected dashboards, and fan-out to them: every message is encoded once and the same text
- * queued on every dashboard. Owned by the core thread; not thread-safe.
+ * The connected dashboards, and fan-out to them: every message is encoded once, framed once, and
+ * the same frame queued on every dashboard. Owned by the core thread; not thread-safe.
  */
 final class DashboardHub {
   /**
@@ -48,9 +49,8 @@ final class DashboardHub {
     if (dashboards.isEmpty()) {
       return;
     }
-    String text = codec.encode(message);
+    FanOut.send(codec.encode(message), dashboards);
     for (PeerLink link : dashboards) {
-      link.send(text);
       watchQueue(link);
     }
   }
