@@ -20,7 +20,7 @@ import oshi.util.platform.linux.SysPath;
  * @param sampleInterval time between samples
  * @param inventoryInterval time between inventory scans (hot-plug detection)
  * @param stateDir where the persistent host id lives
- * @param sysfsRoot the sysfs root read for hwmon, LEDs and power supplies
+ * @param sysfsRoot the sysfs root read for hwmon, LEDs, power supplies, disks, network and USB
  * @param simulated true only for simulated hosts
  */
 public record AgentConfig(

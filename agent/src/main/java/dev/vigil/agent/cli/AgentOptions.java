@@ -62,7 +62,9 @@ public final class AgentOptions {
   @Option(
       names = "--sysfs-root",
       paramLabel = "DIR",
-      description = "Sysfs root for OSHI, hwmon, LEDs and power supplies (env VIGIL_SYSFS_ROOT).")
+      description =
+          "Sysfs root for OSHI, hwmon, LEDs, power supplies, disks, network and USB (env"
+              + " VIGIL_SYSFS_ROOT).")
   String sysfsRoot;
 
   /** The flags given, as settings with the loader's keys. */
