@@ -118,10 +118,22 @@ public final class Dashboard implements AutoCloseable {
 
   private void reconnect(String url, String token) {
     RelayClient old = client;
-    client = newClient(url, token);
-    old.close();
-    client.start();
+    RelayClient next = newClient(url, token);
+    client = next;
     relayChangeListener.accept(url, token);
+    // Closing says goodbye and waits for the relay (up to RelayClient.CLOSE_WAIT_MS): never on the
+    // FX
+    // thread. The new link starts after the old one has stopped, so the old one's last status
+    // reaches the pump first.
+    Thread switcher =
+        new Thread(
+            () -> {
+              old.close();
+              next.start();
+            },
+            "vigil-relay-switch");
+    switcher.setDaemon(true);
+    switcher.start();
   }
 
   private RelayClient newClient(String url, String token) {

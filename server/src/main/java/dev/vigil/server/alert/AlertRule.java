@@ -75,17 +75,8 @@ public record AlertRule(
       double clearThreshold,
       Duration minDuration,
       Severity severity) {
-    return new AlertRule(
-        id,
-        null,
-        "*",
-        sensorPattern,
-        null,
-        Comparison.ABOVE,
-        threshold,
-        clearThreshold,
-        minDuration,
-        severity);
+    return anyHost(
+        id, sensorPattern, Comparison.ABOVE, threshold, clearThreshold, minDuration, severity);
   }
 
   /** A rule raised at or below {@code threshold} on any host and any sensor kind. */
@@ -96,13 +87,25 @@ public record AlertRule(
       double clearThreshold,
       Duration minDuration,
       Severity severity) {
+    return anyHost(
+        id, sensorPattern, Comparison.BELOW, threshold, clearThreshold, minDuration, severity);
+  }
+
+  private static AlertRule anyHost(
+      String id,
+      String sensorPattern,
+      Comparison comparison,
+      double threshold,
+      double clearThreshold,
+      Duration minDuration,
+      Severity severity) {
     return new AlertRule(
         id,
         null,
         "*",
         sensorPattern,
         null,
-        Comparison.BELOW,
+        comparison,
         threshold,
         clearThreshold,
         minDuration,
