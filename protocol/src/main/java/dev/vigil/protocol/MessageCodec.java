@@ -63,6 +63,14 @@ public final class MessageCodec {
 
   /** Encodes an envelope to its JSON text. */
   public String encode(Envelope envelope) {
+    if (envelope.body() instanceof Sample sample) {
+      return SampleJson.encode(envelope.version(), envelope.seq(), sample);
+    }
+    return encodeGeneral(envelope);
+  }
+
+  /** The general encoder, through the JSON tree; {@link SampleJson} writes the same text. */
+  String encodeGeneral(Envelope envelope) {
     JsonObject root = new JsonObject();
     root.addProperty(VERSION_FIELD, envelope.version());
     root.addProperty(TYPE_FIELD, envelope.body().type().wireName());
@@ -83,6 +91,15 @@ public final class MessageCodec {
           DecodeError.TOO_LARGE,
           "message of " + utf8Length(text) + " bytes exceeds the limit of " + maxMessageBytes);
     }
+    Envelope sample = SampleJson.tryDecode(text);
+    if (sample != null) {
+      return new DecodeResult.Decoded(sample);
+    }
+    return decodeGeneral(text);
+  }
+
+  /** The general decoder, through the JSON tree and the schema check; no size check. */
+  DecodeResult decodeGeneral(String text) {
     JsonElement root;
     try {
       root = parseStrict(text);
