@@ -8,6 +8,16 @@ public interface PeerLink {
   /** Queues an encoded message. */
   void send(String text);
 
+  /**
+   * Queues every message of a sealed batch, in order. Transports that can should write them in one
+   * go; this default sends them one by one.
+   */
+  default void send(FrameBatch batch) {
+    for (String text : batch.texts()) {
+      send(text);
+    }
+  }
+
   /** Starts a clean close with a code and reason (the reason is trimmed to the RFC limit). */
   void close(int code, String reason);
 
@@ -17,8 +27,11 @@ public interface PeerLink {
   /** True while messages can be sent. */
   boolean isOpen();
 
-  /** Messages queued for sending and not yet written to the socket. */
-  int queuedMessages();
+  /**
+   * Writes queued and not yet taken by the socket: a single message or a whole {@link FrameBatch}
+   * counts as one.
+   */
+  int queuedWrites();
 
   /** The peer's address, for logs. */
   String remoteAddress();

@@ -1,10 +1,8 @@
 package dev.vigil.server.link;
 
-import java.util.Collection;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.framing.Framedata;
 
 /** A {@link PeerLink} over one Java-WebSocket connection. */
 final class WebSocketPeerLink implements PeerLink {
@@ -27,14 +25,22 @@ final class WebSocketPeerLink implements PeerLink {
     }
   }
 
-  /** Queues frames already built for another peer too; see {@link FanOut}. */
-  void sendFrames(Collection<Framedata> frames) {
-    try {
-      if (conn.isOpen()) {
-        conn.sendFrame(frames);
+  /**
+   * Queues the batch's frames as one buffer, shared with every other peer of the batch, so the
+   * selector writes them with one system call. The buffer holds whole frames only, so it cannot
+   * split a frame the library queues meanwhile (a pong, a close).
+   */
+  @Override
+  public void send(FrameBatch batch) {
+    if (batch.isEmpty() || !conn.isOpen()) {
+      return;
+    }
+    if (conn instanceof WebSocketImpl impl) {
+      if (impl.outQueue.offer(batch.frames())) {
+        impl.getWebSocketListener().onWriteDemand(impl);
       }
-    } catch (WebsocketNotConnectedException e) {
-      // closed between the check and the send: dropping is the contract
+    } else {
+      PeerLink.super.send(batch);
     }
   }
 
@@ -54,7 +60,7 @@ final class WebSocketPeerLink implements PeerLink {
   }
 
   @Override
-  public int queuedMessages() {
+  public int queuedWrites() {
     return conn instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
   }
 

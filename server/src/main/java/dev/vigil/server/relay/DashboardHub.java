@@ -2,7 +2,7 @@ package dev.vigil.server.relay;
 
 import dev.vigil.protocol.Message;
 import dev.vigil.protocol.MessageCodec;
-import dev.vigil.server.link.FanOut;
+import dev.vigil.server.link.FrameBatch;
 import dev.vigil.server.link.PeerLink;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,31 +11,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connected dashboards, and fan-out to them: every message is encoded once, framed once, and
- * the same frame queued on every dashboard. Owned by the core thread; not thread-safe.
+ * The connected dashboards, and fan-out to them. Every message is encoded once and framed once into
+ * the current {@link FrameBatch}; a flush hands that one batch to every dashboard, which writes it
+ * in one go. The first message after a flush asks the owner for the next flush through {@code
+ * flushRequest}; a batch that reaches {@link #FLUSH_BYTES} is flushed at once. Membership changes
+ * and direct replies flush first, so every dashboard sees messages in the order the relay produced
+ * them. Owned by the core thread; not thread-safe.
  */
 final class DashboardHub {
   /**
-   * Messages queued on one dashboard above which the relay warns. Java-WebSocket's send queue is
+   * Batch size at which the hub flushes without waiting for the requested flush: bounds the latency
+   * a burst adds and the memory one batch holds.
+   */
+  static final int FLUSH_BYTES = 64 * 1024;
+
+  /**
+   * Writes queued on one dashboard above which the relay warns. Java-WebSocket's send queue is
    * unbounded; coalescing and disconnecting slow dashboards is still to come.
    */
-  static final int MAX_QUEUED_MESSAGES_PER_DASHBOARD = 10_000;
+  static final int MAX_QUEUED_WRITES_PER_DASHBOARD = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(DashboardHub.class);
 
   private final MessageCodec codec;
+  private final Runnable flushRequest;
   private final Set<PeerLink> dashboards = new LinkedHashSet<>();
   private final Set<PeerLink> overCap = new HashSet<>();
+  private FrameBatch pending;
 
-  DashboardHub(MessageCodec codec) {
+  /**
+   * @param flushRequest called on the owner's thread when a batch has started; the owner must call
+   *     {@link #flush()} soon after (the core does it once the work queued before it has run)
+   */
+  DashboardHub(MessageCodec codec, Runnable flushRequest) {
     this.codec = codec;
+    this.flushRequest = flushRequest;
   }
 
+  /** Adds a dashboard; it receives what is broadcast from now on. */
   void add(PeerLink link) {
+    flush();
     dashboards.add(link);
   }
 
   void remove(PeerLink link) {
+    flush();
     dashboards.remove(link);
     overCap.remove(link);
   }
@@ -44,26 +64,50 @@ final class DashboardHub {
     return dashboards.size();
   }
 
-  /** Encodes {@code message} once and queues it on every dashboard. */
+  /** Encodes {@code message} once and adds it to the batch every dashboard will receive. */
   void broadcast(Message message) {
     if (dashboards.isEmpty()) {
       return;
     }
-    FanOut.send(codec.encode(message), dashboards);
+    if (pending == null) {
+      pending = new FrameBatch();
+      flushRequest.run();
+    }
+    pending.add(codec.encode(message));
+    if (pending.frameBytes() >= FLUSH_BYTES) {
+      flush();
+    }
+  }
+
+  /** Sends {@code message} to one dashboard, after everything broadcast before it. */
+  void reply(PeerLink link, Message message) {
+    flush();
+    link.send(codec.encode(message));
+  }
+
+  /** Hands the current batch to every dashboard. Cheap when nothing is pending. */
+  void flush() {
+    FrameBatch batch = pending;
+    if (batch == null) {
+      return;
+    }
+    pending = null;
+    batch.seal();
     for (PeerLink link : dashboards) {
+      link.send(batch);
       watchQueue(link);
     }
   }
 
   private void watchQueue(PeerLink link) {
-    int queued = link.queuedMessages();
-    if (queued > MAX_QUEUED_MESSAGES_PER_DASHBOARD) {
+    int queued = link.queuedWrites();
+    if (queued > MAX_QUEUED_WRITES_PER_DASHBOARD) {
       if (overCap.add(link)) {
         log.warn(
-            "Dashboard {} is slow: {} messages queued (cap {})",
+            "Dashboard {} is slow: {} writes queued (cap {})",
             link.remoteAddress(),
             queued,
-            MAX_QUEUED_MESSAGES_PER_DASHBOARD);
+            MAX_QUEUED_WRITES_PER_DASHBOARD);
       }
     } else if (queued == 0 && overCap.remove(link)) {
       log.info("Dashboard {} caught up", link.remoteAddress());

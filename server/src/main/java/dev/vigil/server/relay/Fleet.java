@@ -28,7 +28,6 @@ import java.util.Map;
  * moment it happens. Owned by the core thread; not thread-safe.
  */
 final class Fleet {
-  private final MessageCodec codec;
   private final AlertEngine alerts;
   private final Clock clock;
   private final Duration staleAfter;
@@ -36,12 +35,20 @@ final class Fleet {
   private final EventRing events = new EventRing();
   private final DashboardHub dashboards;
 
-  Fleet(MessageCodec codec, AlertEngine alerts, Clock clock, Duration staleAfter) {
-    this.codec = codec;
+  /**
+   * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
+   *     #flushDashboards()} once the work already queued has run
+   */
+  Fleet(
+      MessageCodec codec,
+      AlertEngine alerts,
+      Clock clock,
+      Duration staleAfter,
+      Runnable flushRequest) {
     this.alerts = alerts;
     this.clock = clock;
     this.staleAfter = staleAfter;
-    this.dashboards = new DashboardHub(codec);
+    this.dashboards = new DashboardHub(codec, flushRequest);
   }
 
   /** Registers an accepted agent; returns the connection it replaces, or null. */
@@ -109,16 +116,21 @@ final class Fleet {
     AckOutcome outcome = alerts.acknowledge(ack.alertId(), operator, ack.comment());
     if (outcome.ok()) {
       dashboards.broadcast(outcome.alert());
-      from.send(codec.encode(Result.success(ack.requestId())));
+      dashboards.reply(from, Result.success(ack.requestId()));
     } else {
-      from.send(codec.encode(Result.failure(ack.requestId(), outcome.error())));
+      dashboards.reply(from, Result.failure(ack.requestId(), outcome.error()));
     }
   }
 
   /** Sends the snapshot to a new dashboard, then adds it to the live fan-out. */
   void dashboardJoined(PeerLink link) {
-    link.send(codec.encode(snapshot()));
+    dashboards.reply(link, snapshot());
     dashboards.add(link);
+  }
+
+  /** Sends what is waiting for the dashboards. */
+  void flushDashboards() {
+    dashboards.flush();
   }
 
   void dashboardLeft(PeerLink link) {

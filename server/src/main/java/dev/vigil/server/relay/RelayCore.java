@@ -53,6 +53,16 @@ public final class RelayCore implements LinkListener, RelayQueries {
 
   static final long MAINTENANCE_TICK_MS = 100;
 
+  /**
+   * Least time between two flushes to the dashboards. Under load, everything the core produced in
+   * that time goes to each dashboard in one write; a message that finds the last flush older than
+   * this goes out at once, so a quiet relay adds no delay.
+   */
+  static final long MIN_FLUSH_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+  /** How long the first transport event of a batch waits for others; see {@link CoreInbox}. */
+  static final long INBOX_COALESCE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
   /** RFC 6455 code for a connection that ended without a close frame. */
 
   /**
@@ -74,11 +84,15 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final Authenticator auth;
   private final Fleet fleet;
   private final ScheduledExecutorService executor;
+  private final CoreInbox inbox;
   private final Map<PeerLink, Peer> peers = new HashMap<>();
   private final long heartbeatTimeoutNanos;
   private final String heartbeatSilence;
+  private final Runnable flushTask = guarded(this::flush);
   private long sessions;
   private long pingNonce;
+  private boolean flushQueued;
+  private long lastFlushNanos = System.nanoTime() - MIN_FLUSH_SPACING_NANOS;
 
   public RelayCore(
       RelayConfig config,
@@ -92,7 +106,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     this.codec = codec;
     this.clock = config.clock();
     this.auth = new Authenticator(config.agentTokens(), config.operatorTokens());
-    this.fleet = new Fleet(codec, alerts, clock, config.staleAfter());
+    this.fleet = new Fleet(codec, alerts, clock, config.staleAfter(), this::requestFlush);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatSilence = "no message for " + ValueFormat.duration(timeout);
@@ -108,6 +122,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     core.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     core.setRemoveOnCancelPolicy(true);
     this.executor = core;
+    this.inbox = new CoreInbox(core, INBOX_COALESCE_NANOS);
   }
 
   /** Starts the heartbeat and maintenance timers. */
@@ -332,6 +347,34 @@ public final class RelayCore implements LinkListener, RelayQueries {
     throw new IllegalArgumentException("not an agent data message: " + message.type());
   }
 
+  /**
+   * Queues a flush of the dashboards' batch behind the work already queued, and no sooner than
+   * {@link #MIN_FLUSH_SPACING_NANOS} after the last one: what the core handles meanwhile goes out
+   * in the same write per dashboard.
+   */
+  private void requestFlush() {
+    if (flushQueued) {
+      return;
+    }
+    flushQueued = true;
+    long waitNanos = lastFlushNanos + MIN_FLUSH_SPACING_NANOS - System.nanoTime();
+    if (waitNanos <= 0) {
+      submitRaw(flushTask);
+    } else {
+      try {
+        executor.schedule(flushTask, waitNanos, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        log.debug("Relay core stopped; dropping a flush");
+      }
+    }
+  }
+
+  private void flush() {
+    flushQueued = false;
+    lastFlushNanos = System.nanoTime();
+    fleet.flushDashboards();
+  }
+
   private void heartbeat() {
     long now = System.nanoTime();
     String ping = null;
@@ -437,9 +480,14 @@ public final class RelayCore implements LinkListener, RelayQueries {
     }
   }
 
+  /** Hands a transport event to the core thread, in order with the other transport events. */
   private void submit(Runnable task) {
+    inbox.offer(guarded(task));
+  }
+
+  private void submitRaw(Runnable guardedTask) {
     try {
-      executor.execute(guarded(task));
+      executor.execute(guardedTask);
     } catch (RejectedExecutionException e) {
       log.debug("Relay core stopped; dropping a transport event");
     }
