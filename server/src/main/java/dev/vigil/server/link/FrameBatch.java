@@ -75,12 +75,15 @@ public final class FrameBatch {
     return Collections.unmodifiableList(texts);
   }
 
-  /** A fresh read-only view of the frames, positioned at the start; one per peer. */
+  /**
+   * A fresh view of the frames, positioned at the start; one per peer. Views share the bytes:
+   * callers read them, never write.
+   */
   ByteBuffer frames() {
     if (!sealed) {
       throw new IllegalStateException("seal the batch before sending it");
     }
-    return ByteBuffer.wrap(frames, 0, length).asReadOnlyBuffer();
+    return ByteBuffer.wrap(frames, 0, length);
   }
 
   private void ensure(int extra) {

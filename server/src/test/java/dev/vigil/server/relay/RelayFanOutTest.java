@@ -24,6 +24,8 @@ import dev.vigil.server.Relay;
 import dev.vigil.server.support.ProtocolTestClient;
 import dev.vigil.server.support.TestRelays;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -121,5 +123,57 @@ class RelayFanOutTest {
     assertThat(dashboard.awaitMessage(Sample.class, WAIT).values())
         .containsEntry("test.temp", 33.0);
     assertThat(dashboard.pending(HostStatus.class)).noneMatch(s -> s.state() == HostState.OFFLINE);
+  }
+
+  @Test
+  void dashboardsReceiveEveryBroadcastOfABurstInOrder() throws Exception {
+    ProtocolTestClient dashboard =
+        ProtocolTestClient.connect(relay.port(), dashboardHello(ALICE_TOKEN));
+    dashboard.awaitMessage(Snapshot.class, WAIT);
+    ProtocolTestClient agent = ProtocolTestClient.connect(relay.port(), agentHello("rack-10"));
+    agent.awaitMessage(Welcome.class, WAIT);
+    int burst = 3_000;
+
+    for (int i = 1; i <= burst; i++) {
+      agent.send(new Sample("rack-10", i, Map.of("test.temp", 40.0)));
+    }
+
+    dashboard.awaitMessage(Sample.class, s -> s.timestampMs() == burst, WAIT);
+    List<Long> received = new ArrayList<>();
+    received.addAll(dashboard.pending(Sample.class).stream().map(Sample::timestampMs).toList());
+    assertThat(received).hasSize(burst - 1).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void dashboardJoiningMidBurstGetsSnapshotThenEveryLaterSampleAndNothingOlder() throws Exception {
+    ProtocolTestClient agent = ProtocolTestClient.connect(relay.port(), agentHello("rack-11"));
+    agent.awaitMessage(Welcome.class, WAIT);
+    int burst = 3_000;
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int i = 1; i <= burst; i++) {
+                agent.send(new Sample("rack-11", i, Map.of("test.temp", 40.0)));
+              }
+            });
+    sender.start();
+
+    ProtocolTestClient late = ProtocolTestClient.connect(relay.port(), dashboardHello(ALICE_TOKEN));
+    Snapshot snapshot = late.awaitMessage(Snapshot.class, WAIT);
+    sender.join();
+    late.awaitMessage(Sample.class, s -> s.timestampMs() == burst, WAIT);
+
+    long seenInSnapshot =
+        snapshot.hosts().isEmpty() || snapshot.hosts().get(0).latest() == null
+            ? 0
+            : snapshot.hosts().get(0).latest().timestampMs();
+    List<Long> after = new ArrayList<>();
+    after.addAll(late.pending(Sample.class).stream().map(Sample::timestampMs).toList());
+    after.add((long) burst);
+    List<Long> expected = new ArrayList<>();
+    for (long t = seenInSnapshot + 1; t <= burst; t++) {
+      expected.add(t);
+    }
+    assertThat(after).isEqualTo(expected);
   }
 }
