@@ -7,6 +7,7 @@ import dev.vigil.server.link.PeerLink;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,18 @@ final class DashboardHub {
    * a burst adds and the memory one batch holds.
    */
   static final int FLUSH_BYTES = 64 * 1024;
+
+  /**
+   * Flush spacing per connected dashboard: a flush costs one write per dashboard, so the more
+   * dashboards, the more messages each flush should carry.
+   */
+  static final long FLUSH_SPACING_PER_DASHBOARD_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+
+  /** Least flush spacing: the delay batching may add when few dashboards are connected. */
+  static final long MIN_FLUSH_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  /** Greatest flush spacing, whatever the number of dashboards. */
+  static final long MAX_FLUSH_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   /**
    * Writes queued on one dashboard above which the relay warns. Java-WebSocket's send queue is
@@ -62,6 +75,15 @@ final class DashboardHub {
 
   int size() {
     return dashboards.size();
+  }
+
+  /**
+   * Least time between two flushes: {@link #FLUSH_SPACING_PER_DASHBOARD_NANOS} per dashboard,
+   * within [{@link #MIN_FLUSH_SPACING_NANOS}, {@link #MAX_FLUSH_SPACING_NANOS}].
+   */
+  long flushSpacingNanos() {
+    long spacing = dashboards.size() * FLUSH_SPACING_PER_DASHBOARD_NANOS;
+    return Math.max(MIN_FLUSH_SPACING_NANOS, Math.min(MAX_FLUSH_SPACING_NANOS, spacing));
   }
 
   /** Encodes {@code message} once and adds it to the batch every dashboard will receive. */

@@ -128,6 +128,11 @@ final class Fleet {
     dashboards.add(link);
   }
 
+  /** Least time between two flushes to the dashboards; see {@link DashboardHub}. */
+  long flushSpacingNanos() {
+    return dashboards.flushSpacingNanos();
+  }
+
   /** Sends what is waiting for the dashboards. */
   void flushDashboards() {
     dashboards.flush();

@@ -21,7 +21,8 @@ final class HostRecord implements AlertHost {
   private long lastSeenMs;
   private long lastSampleMs;
   private SensorCatalog catalog;
-  private final Map<String, SensorInfo> sensors = new HashMap<>();
+  /** Replaced, never changed, on every catalog: its identity is the catalog identity. */
+  private Map<String, SensorInfo> sensors = Map.of();
   private Sample latest;
   private Inventory inventory;
 
@@ -57,6 +58,11 @@ final class HostRecord implements AlertHost {
     return sensors.get(sensorId);
   }
 
+  @Override
+  public Object catalogIdentity() {
+    return sensors;
+  }
+
   long lastSampleMs() {
     return lastSampleMs;
   }
@@ -88,10 +94,11 @@ final class HostRecord implements AlertHost {
 
   void catalog(SensorCatalog newCatalog) {
     catalog = newCatalog;
-    sensors.clear();
+    Map<String, SensorInfo> byId = new HashMap<>();
     for (SensorInfo info : newCatalog.sensors()) {
-      sensors.put(info.id(), info);
+      byId.put(info.id(), info);
     }
+    sensors = byId;
   }
 
   void sample(Sample sample, long nowMs) {

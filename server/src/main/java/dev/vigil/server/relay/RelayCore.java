@@ -53,13 +53,6 @@ public final class RelayCore implements LinkListener, RelayQueries {
 
   static final long MAINTENANCE_TICK_MS = 100;
 
-  /**
-   * Least time between two flushes to the dashboards. Under load, everything the core produced in
-   * that time goes to each dashboard in one write; a message that finds the last flush older than
-   * this goes out at once, so a quiet relay adds no delay.
-   */
-  static final long MIN_FLUSH_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-
   /** How long the first transport event of a batch waits for others; see {@link CoreInbox}. */
   static final long INBOX_COALESCE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
@@ -92,7 +85,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private long sessions;
   private long pingNonce;
   private boolean flushQueued;
-  private long lastFlushNanos = System.nanoTime() - MIN_FLUSH_SPACING_NANOS;
+  private long lastFlushNanos = System.nanoTime() - DashboardHub.MAX_FLUSH_SPACING_NANOS;
 
   public RelayCore(
       RelayConfig config,
@@ -348,16 +341,17 @@ public final class RelayCore implements LinkListener, RelayQueries {
   }
 
   /**
-   * Queues a flush of the dashboards' batch behind the work already queued, and no sooner than
-   * {@link #MIN_FLUSH_SPACING_NANOS} after the last one: what the core handles meanwhile goes out
-   * in the same write per dashboard.
+   * Queues a flush of the dashboards' batch behind the work already queued, and no sooner than the
+   * hub's flush spacing after the last one: what the core handles meanwhile goes out in the same
+   * write per dashboard. A message that finds the last flush older than that goes out at once, so a
+   * quiet relay adds no delay.
    */
   private void requestFlush() {
     if (flushQueued) {
       return;
     }
     flushQueued = true;
-    long waitNanos = lastFlushNanos + MIN_FLUSH_SPACING_NANOS - System.nanoTime();
+    long waitNanos = lastFlushNanos + fleet.flushSpacingNanos() - System.nanoTime();
     if (waitNanos <= 0) {
       submitRaw(flushTask);
     } else {
