@@ -10,6 +10,10 @@ import dev.vigil.bench.report.MarkdownReport;
 import dev.vigil.bench.report.ReportInput;
 import dev.vigil.bench.report.ResultsFile;
 import dev.vigil.bench.report.Systems;
+import dev.vigil.bench.run.CapacityConfig;
+import dev.vigil.bench.run.CapacityResult;
+import dev.vigil.bench.run.CapacityRunner;
+import dev.vigil.bench.run.CapacityStep;
 import dev.vigil.bench.run.CellConfig;
 import dev.vigil.bench.run.CellResult;
 import dev.vigil.bench.run.CellRunner;
@@ -36,10 +40,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "vigil-bench",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchMain.Cell.class, BenchMain.IdleMemory.class, BenchMain.Report.class},
+    subcommands = {
+      BenchMain.Cell.class,
+      BenchMain.Capacity.class,
+      BenchMain.IdleMemory.class,
+      BenchMain.Report.class
+    },
     description = "Vigil benchmark harness; bench/run drives it.")
 public final class BenchMain implements Runnable {
   static final long BYTES_PER_MIB = 1024L * 1024L;
+
+  /**
+   * Default p99 bound of a sustained capacity step: well above the GC and JIT pauses of a cold
+   * server (up to a few hundred ms in the 1 Hz cells), well below a backlog that outgrows a 2 s
+   * window (bench/README.md explains the choice).
+   */
+  static final double DEFAULT_MAX_P99_MS = 500;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));
@@ -142,6 +158,119 @@ public final class BenchMain implements Runnable {
           text(result.maxMs()),
           text(result.serverCpuCores()),
           result.harnessCpuCores(),
+          result.notes());
+      return 0;
+    }
+  }
+
+  /** Searches the highest rate a running server sustains on one cell and appends the result. */
+  @Command(
+      name = "capacity",
+      mixinStandardHelpOptions = true,
+      description =
+          "Steps the per-agent rate up on one set of connections until the server no longer"
+              + " sustains it; reports the highest sustained deliveries/s.")
+  static final class Capacity implements Callable<Integer> {
+    @Option(names = "--system", required = true, description = "vigil, bare or mosquitto")
+    String system;
+
+    @Option(names = "--host", description = "server address (default 127.0.0.1)")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", required = true, description = "server WebSocket port")
+    int port;
+
+    @Option(names = "--server-pid", description = "server process id, for CPU and memory")
+    long serverPid;
+
+    @Option(names = "--agents", required = true, description = "simulated agents")
+    int agents;
+
+    @Option(names = "--dashboards", required = true, description = "simulated dashboards")
+    int dashboards;
+
+    @Option(
+        names = "--rates",
+        split = ",",
+        description = "per-agent rates in Hz, increasing (default 1,2,4,8,16,32,64,128,256)")
+    List<Double> rates =
+        new ArrayList<>(List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0));
+
+    @Option(names = "--step-settle-ms", description = "sending before each window (default 500)")
+    long settleMs = 500;
+
+    @Option(names = "--step-window-ms", description = "measured window per step (default 2000)")
+    long windowMs = 2_000;
+
+    @Option(names = "--step-drain-ms", description = "sending after each window (default 500)")
+    long drainMs = 500;
+
+    @Option(
+        names = "--max-p99-ms",
+        description = "p99 bound of a sustained step (default " + DEFAULT_MAX_P99_MS + ")")
+    double maxP99Ms = DEFAULT_MAX_P99_MS;
+
+    @Option(
+        names = "--refine",
+        negatable = true,
+        description = "one bisection step after the first failing rate (default on)")
+    boolean refine = true;
+
+    @Option(names = "--connect-timeout-ms", description = "default 60000")
+    long connectTimeoutMs = 60_000;
+
+    @Option(names = "--server-rss-limit-mb", description = "abort above this (default 4096)")
+    long serverRssLimitMb = 4_096;
+
+    @Option(names = "--agent-token", description = "Vigil agent token")
+    String agentToken = "";
+
+    @Option(names = "--operator-token", description = "Vigil operator token")
+    String operatorToken = "";
+
+    @Option(names = "--out", required = true, description = "JSON Lines file to append to")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      CapacityConfig config =
+          new CapacityConfig(
+              new InetSocketAddress(host, port),
+              serverPid,
+              agents,
+              dashboards,
+              rates,
+              settleMs,
+              windowMs,
+              drainMs,
+              maxP99Ms,
+              refine,
+              connectTimeoutMs,
+              serverRssLimitMb * BYTES_PER_MIB);
+      CapacityResult result =
+          new CapacityRunner().run(config, dialect(system, agentToken, operatorToken));
+      ResultsFile.append(out, result);
+      for (CapacityStep step : result.steps()) {
+        System.out.printf(
+            Locale.ROOT, "%-9s %-9s %s%n", system, result.cell(), CapacityRunner.describe(step));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%-9s %-9s highest sustained: %s (stop: %s) %s%n",
+          system,
+          result.cell(),
+          result
+              .highestSustained()
+              .map(
+                  s ->
+                      String.format(
+                          Locale.ROOT,
+                          "%.2f Hz per agent, %,.0f deliveries/s, %,.0f messages/s in",
+                          s.ratePerAgentHz(),
+                          s.deliveriesPerSecond(),
+                          s.messagesPerSecond()))
+              .orElse("none"),
+          result.stop(),
           result.notes());
       return 0;
     }

@@ -22,7 +22,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +61,9 @@ public final class LoadEngine implements AutoCloseable {
   /** Most sends issued before the selector is served again when behind schedule. */
   static final int MAX_SENDS_PER_TURN = 2_000;
 
+  /** Longest wait for the engine thread to take a new {@link Measurement}. */
+  static final long HANDOVER_TIMEOUT_MS = 10_000;
+
   /** Most consecutive reads from one socket per wake-up. */
   static final int MAX_READS_PER_WAKE = 4;
 
@@ -72,7 +79,6 @@ public final class LoadEngine implements AutoCloseable {
   private final PeerDialect dialect;
   private final Connection[] agents;
   private final Connection[] dashboards;
-  private final Measurement measurement;
   private final long originNanos;
   private final Selector selector;
   private final Thread thread;
@@ -91,6 +97,7 @@ public final class LoadEngine implements AutoCloseable {
   private final Map<String, Integer> failureReasons = new TreeMap<>();
   private volatile long bytesReceived;
   private volatile boolean running = true;
+  private Measurement measurement;
   private long maskState;
   private int inFlight;
   private OpenLoopSchedule schedule;
@@ -154,6 +161,30 @@ public final class LoadEngine implements AutoCloseable {
           schedule = plan;
           nextSlot = 0;
         });
+  }
+
+  /**
+   * Stops sending and counts every later delivery into {@code next}; returns the measurement it
+   * replaced once the engine thread has let go of it, so the caller may read it. A capacity step
+   * ends this way, exactly at the end of its drain.
+   *
+   * @throws IllegalStateException if the engine thread does not answer within {@link
+   *     #HANDOVER_TIMEOUT_MS} (it stopped on an error)
+   */
+  public Measurement handOver(Measurement next) throws InterruptedException {
+    CompletableFuture<Measurement> previous = new CompletableFuture<>();
+    submit(
+        () -> {
+          schedule = null;
+          Measurement old = measurement;
+          measurement = next;
+          previous.complete(old);
+        });
+    try {
+      return previous.get(HANDOVER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("load engine did not take the next measurement", e);
+    }
   }
 
   /** Stops sending; what is in flight is still received. */

@@ -34,13 +34,23 @@ public final class Measurement {
   private long droppedAtSender;
   private long duplicates;
   private long outOfRange;
+  private long earlier;
   private long clamped;
   private long unstampedMessages;
   private long oversizedMessages;
 
+  /** Counts a cell's messages, sequence numbers 1 to {@code maxSeq}. */
   public Measurement(int agents, int dashboards, long maxSeq) {
+    this(agents, dashboards, 1, maxSeq);
+  }
+
+  /**
+   * Counts the messages {@code firstSeq..maxSeq} of every agent (one capacity step); deliveries of
+   * earlier messages are counted apart, as late arrivals of the step before.
+   */
+  public Measurement(int agents, int dashboards, long firstSeq, long maxSeq) {
     this.agents = agents;
-    this.ledger = new DeliveryLedger(agents, dashboards, maxSeq);
+    this.ledger = new DeliveryLedger(agents, dashboards, firstSeq, maxSeq);
     this.windowFirstSeq = new long[agents];
     this.windowLastSeq = new long[agents];
     this.windowSent = new long[agents];
@@ -97,6 +107,7 @@ public final class Measurement {
           duplicates++;
         }
       }
+      case EARLIER -> earlier++;
       case OUT_OF_RANGE -> outOfRange++;
     }
   }
@@ -141,6 +152,7 @@ public final class Measurement {
         notConnectedAtSlot,
         droppedAtSender,
         outOfRange,
+        earlier,
         clamped,
         unstampedMessages,
         oversizedMessages,
@@ -160,6 +172,7 @@ public final class Measurement {
    * @param notConnectedAtSlot slots due for an agent that was not connected
    * @param droppedAtSender samples not sent because the agent's backlog was full
    * @param outOfRange deliveries the ledger cannot place (not from this run)
+   * @param earlierDeliveries deliveries of messages older than the ledger (the step before's)
    * @param clamped latencies above {@link #HIGHEST_TRACKABLE_US}, recorded as that
    * @param unstampedMessages messages without stamps
    * @param oversizedMessages messages skipped for size
@@ -176,6 +189,7 @@ public final class Measurement {
       long notConnectedAtSlot,
       long droppedAtSender,
       long outOfRange,
+      long earlierDeliveries,
       long clamped,
       long unstampedMessages,
       long oversizedMessages,
