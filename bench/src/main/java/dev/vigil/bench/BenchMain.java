@@ -331,6 +331,9 @@ public final class BenchMain implements Runnable {
     @Option(names = "--cells", required = true, description = "cell results (JSON Lines)")
     Path cells;
 
+    @Option(names = "--capacity", description = "capacity search results (JSON Lines)")
+    Path capacity;
+
     @Option(names = "--idle", description = "idle-memory results (JSON Lines)")
     Path idle;
 
@@ -355,6 +358,8 @@ public final class BenchMain implements Runnable {
     @Override
     public Integer call() throws Exception {
       List<CellResult> results = ResultsFile.read(cells, CellResult.class);
+      List<CapacityResult> capacityResults =
+          capacity == null ? List.of() : ResultsFile.read(capacity, CapacityResult.class);
       List<IdleMemoryResult> idleResults =
           idle == null ? List.of() : ResultsFile.read(idle, IdleMemoryResult.class);
       String footprintText =
@@ -373,6 +378,7 @@ public final class BenchMain implements Runnable {
               versions,
               settings,
               results,
+              capacityResults,
               idleResults,
               footprintText);
       String text = MarkdownReport.render(input);
@@ -381,7 +387,7 @@ public final class BenchMain implements Runnable {
         Files.createDirectories(parent);
       }
       Files.writeString(md, text, StandardCharsets.UTF_8);
-      ChartWriter.write(results, png);
+      ChartWriter.write(results, capacityResults, png);
       System.out.println(text);
       return 0;
     }

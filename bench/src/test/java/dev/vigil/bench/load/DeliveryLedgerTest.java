@@ -39,4 +39,16 @@ class DeliveryLedgerTest {
     assertThat(ledger.record(0, 0, 6)).isEqualTo(DeliveryLedger.Outcome.OUT_OF_RANGE);
     assertThat(ledger.record(0, 1, 1)).isEqualTo(DeliveryLedger.Outcome.OUT_OF_RANGE);
   }
+
+  @Test
+  void ledgerStartingLaterCountsOlderMessagesAsEarlierAndPlacesItsOwnAcrossWords() {
+    DeliveryLedger ledger = new DeliveryLedger(1, 1, 101, 300);
+
+    assertThat(ledger.record(0, 0, 100)).isEqualTo(DeliveryLedger.Outcome.EARLIER);
+    assertThat(ledger.record(0, 0, 101)).isEqualTo(DeliveryLedger.Outcome.FIRST);
+    assertThat(ledger.record(0, 0, 300)).isEqualTo(DeliveryLedger.Outcome.FIRST);
+    assertThat(ledger.record(0, 0, 301)).isEqualTo(DeliveryLedger.Outcome.OUT_OF_RANGE);
+    assertThat(ledger.received(0, 0, 1, 1_000)).isEqualTo(2);
+    assertThat(ledger.received(0, 0, 102, 299)).isZero();
+  }
 }

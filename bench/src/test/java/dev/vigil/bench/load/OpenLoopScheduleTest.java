@@ -42,4 +42,26 @@ class OpenLoopScheduleTest {
     assertThat(schedule.offsetNanos(1)).isEqualTo(100_000);
     assertThat(schedule.offsetNanos(9_999)).isEqualTo(SECOND - 100_000);
   }
+
+  @Test
+  void atFourHertzAgentIOfNSendsAtKOverRPlusIOverNr() {
+    OpenLoopSchedule schedule = OpenLoopSchedule.atRate(1_000, 4, 10, 51);
+
+    assertThat(schedule.periodNanos()).isEqualTo(250_000_000L);
+    assertThat(schedule.scheduledNanos(0, 51)).isEqualTo(1_000);
+    assertThat(schedule.scheduledNanos(3, 51)).isEqualTo(1_000 + 75_000_000L);
+    assertThat(schedule.scheduledNanos(3, 53)).isEqualTo(1_000 + 500_000_000L + 75_000_000L);
+    assertThat(schedule.seqOf(0)).isEqualTo(51);
+    assertThat(schedule.seqOf(25)).isEqualTo(53);
+  }
+
+  @Test
+  void lastSeqBeforeAnInstantIsTheLastMessageAnyAgentCouldHaveSent() {
+    OpenLoopSchedule schedule = OpenLoopSchedule.atRate(0, 10, 5, 7);
+
+    assertThat(schedule.lastSeqBefore(0)).isEqualTo(6);
+    assertThat(schedule.lastSeqBefore(1)).isEqualTo(7);
+    assertThat(schedule.lastSeqBefore(SECOND)).isEqualTo(16);
+    assertThat(schedule.lastSeqBefore(SECOND + 1)).isEqualTo(17);
+  }
 }

@@ -2,6 +2,7 @@ package dev.vigil.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.bench.run.CapacityResult;
 import dev.vigil.bench.run.CellResult;
 import dev.vigil.bench.run.IdleMemoryResult;
 import java.nio.file.Files;
@@ -53,6 +54,11 @@ class MarkdownReportTest {
   }
 
   private static ReportInput input(List<CellResult> cells, List<IdleMemoryResult> idle) {
+    return input(cells, List.of(), idle);
+  }
+
+  static ReportInput input(
+      List<CellResult> cells, List<CapacityResult> capacity, List<IdleMemoryResult> idle) {
     return new ReportInput(
         "quick",
         "2026-01-01T00:00:00Z",
@@ -60,6 +66,7 @@ class MarkdownReportTest {
         Map.of("Mosquitto", "2.0.11"),
         List.of("window 5 s"),
         cells,
+        capacity,
         idle,
         "footprint table");
   }
@@ -88,7 +95,6 @@ class MarkdownReportTest {
                 List.of()));
 
     assertThat(md).contains("| 1000×100 | 1.50 | 0.60 | 2.00 | 4.00 |");
-    assertThat(md).contains("missed in: 1000×100 (1.50×)");
   }
 
   @Test
@@ -147,6 +153,8 @@ class MarkdownReportTest {
             cell("vigil", 1_000, 1, 1_000, 0, 2.0),
             cell("bare", 1_000, 1, 1_000, 0, 1.0),
             cell("mosquitto", 1_000, 1, 0, 5_000, null)),
+        List.of(
+            CapacityReportTest.search("vigil", CapacityResult.Stop.SATURATED, 1.0, 2.0, 4.0, 8.0)),
         png);
 
     byte[] header = Files.readAllBytes(png);
