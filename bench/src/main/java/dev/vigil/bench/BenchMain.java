@@ -196,6 +196,11 @@ public final class BenchMain implements Runnable {
     List<Double> rates =
         new ArrayList<>(List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0));
 
+    @Option(
+        names = "--warmup-ms",
+        description = "extra sending at the first rate before the first step (default 2000)")
+    long warmupMs = 2_000;
+
     @Option(names = "--step-settle-ms", description = "sending before each window (default 500)")
     long settleMs = 500;
 
@@ -240,6 +245,7 @@ public final class BenchMain implements Runnable {
               agents,
               dashboards,
               rates,
+              warmupMs,
               settleMs,
               windowMs,
               drainMs,

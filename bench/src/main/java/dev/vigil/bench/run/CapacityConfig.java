@@ -12,6 +12,8 @@ import java.util.List;
  * @param agents simulated agents
  * @param dashboards simulated dashboards, each receiving every sample
  * @param ratesHz per-agent send rates to try, increasing
+ * @param warmupMs extra sending at the first rate before the first step's settle, so a freshly
+ *     started server's JIT warm-up is not judged as its capacity
  * @param settleMs sending at the step's rate before its window
  * @param windowMs the measured window (by scheduled send time)
  * @param drainMs sending goes on this long after the window; what has not arrived by its end is
@@ -28,6 +30,7 @@ public record CapacityConfig(
     int agents,
     int dashboards,
     List<Double> ratesHz,
+    long warmupMs,
     long settleMs,
     long windowMs,
     long drainMs,
@@ -40,9 +43,9 @@ public record CapacityConfig(
       throw new IllegalArgumentException(
           "agents and dashboards must be positive: " + agents + ", " + dashboards);
     }
-    if (windowMs <= 0 || settleMs < 0 || drainMs < 0) {
+    if (windowMs <= 0 || settleMs < 0 || drainMs < 0 || warmupMs < 0) {
       throw new IllegalArgumentException(
-          "window must be positive, settle and drain not negative: "
+          "window must be positive, warm-up, settle and drain not negative: "
               + windowMs
               + ", "
               + settleMs

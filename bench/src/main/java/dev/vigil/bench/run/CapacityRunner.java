@@ -102,7 +102,8 @@ public final class CapacityRunner {
 
     CapacityStep run(double rateHz) throws IOException, InterruptedException {
       long t0 = System.nanoTime() + STEP_START_DELAY_MS * 1_000_000;
-      long windowStart = t0 + config.settleMs() * 1_000_000;
+      long settleMs = config.settleMs() + (nextSeq == 1 ? config.warmupMs() : 0);
+      long windowStart = t0 + settleMs * 1_000_000;
       long windowEnd = windowStart + config.windowMs() * 1_000_000;
       long end = windowEnd + config.drainMs() * 1_000_000;
       OpenLoopSchedule schedule = OpenLoopSchedule.atRate(t0, rateHz, config.agents(), nextSeq);

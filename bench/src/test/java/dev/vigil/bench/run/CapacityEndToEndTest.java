@@ -41,6 +41,7 @@ class CapacityEndToEndTest {
         DASHBOARDS,
         rates,
         200,
+        200,
         WINDOW_MS,
         300,
         maxP99Ms,
