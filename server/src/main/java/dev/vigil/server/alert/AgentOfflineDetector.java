@@ -27,7 +27,7 @@ public final class AgentOfflineDetector implements AlertDetector {
     boolean offline = host.state() == HostState.OFFLINE;
     out.add(
         new Observation(
-            Observation.key(RULE_ID, host.hostId(), null),
+            new AlertKey(RULE_ID, host.hostId(), null),
             RULE_ID,
             host.hostId(),
             host.hostName(),

@@ -25,7 +25,8 @@ public final class AlertBook {
 
   private final String idPrefix;
   private long nextId = 1;
-  private final Map<String, Open> openByKey = new HashMap<>();
+  private final Map<AlertKey, Open> openByKey = new HashMap<>();
+  private final Map<String, Integer> openCountByHost = new HashMap<>();
   private final Map<String, Open> openById = new HashMap<>();
   private final LinkedHashMap<String, Alert> resolvedById = new LinkedHashMap<>();
 
@@ -38,16 +39,26 @@ public final class AlertBook {
 
   private static final class Open {
     Alert alert;
-    final String key;
+    final AlertKey key;
     final Duration minDuration;
     Supplier<String> latestMessage;
 
-    Open(Alert alert, String key, Duration minDuration) {
+    Open(Alert alert, AlertKey key, Duration minDuration) {
       this.alert = alert;
       this.key = key;
       this.minDuration = minDuration;
       this.latestMessage = alert::message;
     }
+  }
+
+  /** Whether an alert is open (pending or firing) for {@code key}. */
+  public boolean isOpen(AlertKey key) {
+    return openByKey.containsKey(key);
+  }
+
+  /** Whether any alert is open (pending or firing) on host {@code hostId}. */
+  public boolean hasOpen(String hostId) {
+    return !openCountByHost.isEmpty() && openCountByHost.containsKey(hostId);
   }
 
   /** Applies one observation at {@code nowMs}; adds every changed alert to {@code changes}. */
@@ -170,12 +181,15 @@ public final class AlertBook {
     Open open = new Open(a, o.key(), o.minDuration());
     openByKey.put(o.key(), open);
     openById.put(a.id(), open);
+    openCountByHost.merge(o.key().hostId(), 1, Integer::sum);
     return a;
   }
 
   private Alert close(Open open, Double value, long nowMs, boolean keep) {
     openByKey.remove(open.key);
     openById.remove(open.alert.id());
+    openCountByHost.computeIfPresent(
+        open.key.hostId(), (host, count) -> count == 1 ? null : count - 1);
     Alert resolved =
         open.alert.withState(AlertState.RESOLVED, value, open.alert.firingAtMs(), nowMs);
     if (keep) {

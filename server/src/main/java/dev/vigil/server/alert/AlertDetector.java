@@ -10,7 +10,7 @@ import java.util.List;
  * {@link AlertBook} owns the lifecycle. Called only from the relay's core thread.
  */
 public interface AlertDetector {
-  /** Judges a new sample. */
+  /** Judges a new sample; not called on a {@link SensorDetector}, which gets values one by one. */
   default void onSample(AlertHost host, Sample sample, List<Observation> out) {}
 
   /** Judges a hot-plug event. */

@@ -12,27 +12,43 @@ import java.util.List;
 
 /**
  * Evaluates every detector on every sample, event, inventory and host state change, and returns the
- * alerts that changed, to be pushed at once. Times come from the injected {@link Clock}. Not
- * thread-safe: the relay's core thread owns it.
+ * alerts that changed, to be pushed at once. Sample values reach {@link SensorDetector}s through
+ * per-host {@link SensorRoutes}, so a quiet sample does little work. Times come from the injected
+ * {@link Clock}. Not thread-safe: the relay's core thread owns it.
  */
 public final class AlertEngine {
   private final List<AlertDetector> detectors;
   private final AlertBook book;
   private final Clock clock;
   private final List<Observation> scratch = new ArrayList<>();
+  private final ObservationSink sink;
+  private final SensorRoutes routes;
+  private final SampleBatch batch;
 
   public AlertEngine(List<AlertDetector> detectors, AlertBook book, Clock clock) {
     this.detectors = List.copyOf(detectors);
     this.book = book;
     this.clock = clock;
+    this.sink = new ObservationSink(book);
+    this.routes = new SensorRoutes(this.detectors);
+    this.batch = new SampleBatch(this.detectors.size());
   }
 
   /** Alerts changed by a new sample. */
   public List<Alert> onSample(AlertHost host, Sample sample) {
-    for (AlertDetector d : detectors) {
-      d.onSample(host, sample, scratch);
+    List<Alert> changes = new ArrayList<>();
+    sink.begin(host.hostId(), clock.millis(), changes);
+    routes.route(host, sample, batch);
+    for (int i = 0; i < detectors.size(); i++) {
+      AlertDetector d = detectors.get(i);
+      if (d instanceof SensorDetector) {
+        batch.judge(i, host, sink);
+      } else {
+        d.onSample(host, sample, scratch);
+        drainScratch();
+      }
     }
-    return applyScratch(new ArrayList<>());
+    return changes;
   }
 
   /** Alerts changed by a hot-plug event. */
@@ -40,7 +56,7 @@ public final class AlertEngine {
     for (AlertDetector d : detectors) {
       d.onEvent(host, event, scratch);
     }
-    return applyScratch(new ArrayList<>());
+    return applyScratch(host, new ArrayList<>());
   }
 
   /** Alerts changed by a full inventory. */
@@ -48,7 +64,7 @@ public final class AlertEngine {
     for (AlertDetector d : detectors) {
       d.onInventory(host, inventory, scratch);
     }
-    return applyScratch(new ArrayList<>());
+    return applyScratch(host, new ArrayList<>());
   }
 
   /** Alerts changed by the host's new liveness. */
@@ -60,7 +76,7 @@ public final class AlertEngine {
     for (AlertDetector d : detectors) {
       d.onHostState(host, scratch);
     }
-    return applyScratch(changes);
+    return applyScratch(host, changes);
   }
 
   /** Alerts whose minimum duration has now passed. */
@@ -81,12 +97,16 @@ public final class AlertEngine {
     return book.alerts();
   }
 
-  private List<Alert> applyScratch(List<Alert> changes) {
-    long now = clock.millis();
+  private List<Alert> applyScratch(AlertHost host, List<Alert> changes) {
+    sink.begin(host.hostId(), clock.millis(), changes);
+    drainScratch();
+    return changes;
+  }
+
+  private void drainScratch() {
     for (Observation o : scratch) {
-      book.apply(o, now, changes);
+      sink.add(o);
     }
     scratch.clear();
-    return changes;
   }
 }

@@ -19,4 +19,11 @@ public interface AlertHost {
 
   /** The catalog entry of a sensor, or {@code null} when the host has sent no such entry. */
   SensorInfo sensor(String sensorId);
+
+  /**
+   * An object replaced whenever the sensor catalog changes, compared by identity: while it stays
+   * the same object, {@link #sensor} gives the same answers. Alert detectors' per-catalog work is
+   * kept until it changes.
+   */
+  Object catalogIdentity();
 }

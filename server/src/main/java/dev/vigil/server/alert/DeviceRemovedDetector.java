@@ -36,7 +36,7 @@ public final class DeviceRemovedDetector implements AlertDetector {
 
   private static Observation observe(AlertHost host, Device device, boolean removed) {
     return new Observation(
-        Observation.key(RULE_ID, host.hostId(), device.kind() + ":" + device.id()),
+        new AlertKey(RULE_ID, host.hostId(), device.kind() + ":" + device.id()),
         RULE_ID,
         host.hostId(),
         host.hostName(),

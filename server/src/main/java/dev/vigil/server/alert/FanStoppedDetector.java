@@ -1,20 +1,17 @@
 package dev.vigil.server.alert;
 
-import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Raises an alert when a fan that was seen spinning reads below {@link #STOPPED_BELOW_RPM}. Fans
  * never seen spinning (e.g. unconnected headers reading 0 rpm) never alert.
  */
-public final class FanStoppedDetector implements AlertDetector {
+public final class FanStoppedDetector implements SensorDetector {
   /** Rule id of this detector. */
   public static final String RULE_ID = "fan-stopped";
 
@@ -24,30 +21,30 @@ public final class FanStoppedDetector implements AlertDetector {
   /** How long the fan must read stopped. */
   public static final Duration MIN_DURATION = Duration.ofSeconds(5);
 
-  private final Set<String> seenSpinning = new HashSet<>();
+  private final Set<AlertKey> seenSpinning = new HashSet<>();
 
   @Override
-  public void onSample(AlertHost host, Sample sample, List<Observation> out) {
-    for (Map.Entry<String, Double> entry : sample.values().entrySet()) {
-      SensorInfo info = host.sensor(entry.getKey());
-      if (info == null || info.kind() != SensorKind.FAN) {
-        continue;
-      }
-      String key = Observation.key(RULE_ID, host.hostId(), info.id());
-      double rpm = entry.getValue();
+  public SensorWatch watch(AlertHost host, String sensorId, SensorInfo info) {
+    if (info == null || info.kind() != SensorKind.FAN) {
+      return null;
+    }
+    AlertKey key = new AlertKey(RULE_ID, host.hostId(), info.id());
+    return (h, rpm, out) -> {
       if (rpm > 0) {
         seenSpinning.add(key);
-      }
-      if (!seenSpinning.contains(key)) {
-        continue;
+      } else if (!seenSpinning.contains(key)) {
+        return;
       }
       boolean stopped = rpm < STOPPED_BELOW_RPM;
+      if (!out.matters(key, stopped)) {
+        return;
+      }
       out.add(
           new Observation(
               key,
               RULE_ID,
-              host.hostId(),
-              host.hostName(),
+              h.hostId(),
+              h.hostName(),
               info.id(),
               Severity.CRITICAL,
               MIN_DURATION,
@@ -63,7 +60,7 @@ public final class FanStoppedDetector implements AlertDetector {
                       + " < "
                       + ValueFormat.withUnit(STOPPED_BELOW_RPM, info.unit())
                       + " on "
-                      + host.hostName()));
-    }
+                      + h.hostName()));
+    };
   }
 }

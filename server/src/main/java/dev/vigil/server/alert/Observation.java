@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *     changes, so that the common case (nothing happening) formats nothing
  */
 public record Observation(
-    String key,
+    AlertKey key,
     String ruleId,
     String hostId,
     String hostName,
@@ -39,10 +39,5 @@ public record Observation(
   /** The human sentence for the alert. */
   public String message() {
     return describe.get();
-  }
-
-  /** The key for a condition of {@code ruleId} on {@code hostId} about {@code subject}. */
-  public static String key(String ruleId, String hostId, String subject) {
-    return ruleId + '|' + hostId + '|' + (subject == null ? "" : subject);
   }
 }

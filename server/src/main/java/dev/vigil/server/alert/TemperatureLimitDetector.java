@@ -1,15 +1,12 @@
 package dev.vigil.server.alert;
 
-import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /** Raises an alert when a temperature reaches the hardware's own high limit from the catalog. */
-public final class TemperatureLimitDetector implements AlertDetector {
+public final class TemperatureLimitDetector implements SensorDetector {
   /** Rule id of this detector. */
   public static final String RULE_ID = "temperature-hardware-limit";
 
@@ -20,30 +17,33 @@ public final class TemperatureLimitDetector implements AlertDetector {
   public static final double CLEAR_MARGIN_CELSIUS = 2.0;
 
   @Override
-  public void onSample(AlertHost host, Sample sample, List<Observation> out) {
-    for (Map.Entry<String, Double> entry : sample.values().entrySet()) {
-      SensorInfo info = host.sensor(entry.getKey());
-      if (info == null || info.kind() != SensorKind.TEMPERATURE || info.highLimit() == null) {
-        continue;
+  public SensorWatch watch(AlertHost host, String sensorId, SensorInfo info) {
+    if (info == null || info.kind() != SensorKind.TEMPERATURE || info.highLimit() == null) {
+      return null;
+    }
+    AlertKey key = new AlertKey(RULE_ID, host.hostId(), info.id());
+    double limit = info.highLimit();
+    return (h, value, out) -> {
+      boolean triggered = value >= limit;
+      if (!out.matters(key, triggered)) {
+        return;
       }
-      double value = entry.getValue();
-      double limit = info.highLimit();
       out.add(
           new Observation(
-              Observation.key(RULE_ID, host.hostId(), info.id()),
+              key,
               RULE_ID,
-              host.hostId(),
-              host.hostName(),
+              h.hostId(),
+              h.hostName(),
               info.id(),
               Severity.CRITICAL,
               MIN_DURATION,
-              value >= limit,
+              triggered,
               value < limit - CLEAR_MARGIN_CELSIUS,
               value,
               limit,
               () ->
                   SensorText.compared(
-                      info, info.id(), value, "≥ hardware limit", limit, host.hostName())));
-    }
+                      info, info.id(), value, "≥ hardware limit", limit, h.hostName())));
+    };
   }
 }

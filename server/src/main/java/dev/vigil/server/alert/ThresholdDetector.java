@@ -1,12 +1,9 @@
 package dev.vigil.server.alert;
 
-import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorInfo;
-import java.util.List;
-import java.util.Map;
 
 /** Applies one {@link AlertRule} to every matching sensor value of every sample. */
-public final class ThresholdDetector implements AlertDetector {
+public final class ThresholdDetector implements SensorDetector {
   private final AlertRule rule;
   private final GlobPattern hosts;
   private final GlobPattern sensors;
@@ -18,27 +15,28 @@ public final class ThresholdDetector implements AlertDetector {
   }
 
   @Override
-  public void onSample(AlertHost host, Sample sample, List<Observation> out) {
+  public SensorWatch watch(AlertHost host, String sensorId, SensorInfo info) {
     if (!hosts.matches(host.hostId()) && !hosts.matches(host.hostName())) {
-      return;
+      return null;
     }
-    for (Map.Entry<String, Double> entry : sample.values().entrySet()) {
-      String sensorId = entry.getKey();
-      if (!sensors.matches(sensorId)) {
-        continue;
-      }
-      SensorInfo info = host.sensor(sensorId);
-      if (rule.kind() != null && (info == null || info.kind() != rule.kind())) {
-        continue;
-      }
-      double value = entry.getValue();
+    if (!sensors.matches(sensorId)) {
+      return null;
+    }
+    if (rule.kind() != null && (info == null || info.kind() != rule.kind())) {
+      return null;
+    }
+    AlertKey key = new AlertKey(rule.id(), host.hostId(), sensorId);
+    return (h, value, out) -> {
       boolean triggered = rule.comparison().triggers(value, rule.threshold());
+      if (!out.matters(key, triggered)) {
+        return;
+      }
       out.add(
           new Observation(
-              Observation.key(rule.id(), host.hostId(), sensorId),
+              key,
               rule.id(),
-              host.hostId(),
-              host.hostName(),
+              h.hostId(),
+              h.hostName(),
               sensorId,
               rule.severity(),
               rule.minDuration(),
@@ -53,7 +51,7 @@ public final class ThresholdDetector implements AlertDetector {
                       value,
                       rule.comparison().symbol(),
                       rule.threshold(),
-                      host.hostName())));
-    }
+                      h.hostName())));
+    };
   }
 }

@@ -1,15 +1,12 @@
 package dev.vigil.server.alert;
 
-import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /** Raises an alert when a voltage leaves the range the hardware reports in the catalog. */
-public final class VoltageRangeDetector implements AlertDetector {
+public final class VoltageRangeDetector implements SensorDetector {
   /** Rule id of this detector. */
   public static final String RULE_ID = "voltage-out-of-range";
 
@@ -17,24 +14,26 @@ public final class VoltageRangeDetector implements AlertDetector {
   public static final Duration MIN_DURATION = Duration.ofSeconds(5);
 
   @Override
-  public void onSample(AlertHost host, Sample sample, List<Observation> out) {
-    for (Map.Entry<String, Double> entry : sample.values().entrySet()) {
-      SensorInfo info = host.sensor(entry.getKey());
-      if (info == null
-          || info.kind() != SensorKind.VOLTAGE
-          || (info.lowLimit() == null && info.highLimit() == null)) {
-        continue;
-      }
-      double value = entry.getValue();
+  public SensorWatch watch(AlertHost host, String sensorId, SensorInfo info) {
+    if (info == null
+        || info.kind() != SensorKind.VOLTAGE
+        || (info.lowLimit() == null && info.highLimit() == null)) {
+      return null;
+    }
+    AlertKey key = new AlertKey(RULE_ID, host.hostId(), info.id());
+    return (h, value, out) -> {
       boolean low = info.lowLimit() != null && value < info.lowLimit();
       boolean high = info.highLimit() != null && value > info.highLimit();
+      if (!out.matters(key, low || high)) {
+        return;
+      }
       Double violated = low ? info.lowLimit() : high ? info.highLimit() : null;
       out.add(
           new Observation(
-              Observation.key(RULE_ID, host.hostId(), info.id()),
+              key,
               RULE_ID,
-              host.hostId(),
-              host.hostName(),
+              h.hostId(),
+              h.hostName(),
               info.id(),
               Severity.WARNING,
               MIN_DURATION,
@@ -49,8 +48,8 @@ public final class VoltageRangeDetector implements AlertDetector {
                       + " outside "
                       + range(info)
                       + " on "
-                      + host.hostName()));
-    }
+                      + h.hostName()));
+    };
   }
 
   private static String range(SensorInfo info) {

@@ -21,8 +21,10 @@ final class HostRecord implements AlertHost {
   private long lastSeenMs;
   private long lastSampleMs;
   private SensorCatalog catalog;
+
   /** Replaced, never changed, on every catalog: its identity is the catalog identity. */
-  private Map<String, SensorInfo> sensors = Map.of();
+  private Map<String, SensorInfo> sensors = new HashMap<>();
+
   private Sample latest;
   private Inventory inventory;
 

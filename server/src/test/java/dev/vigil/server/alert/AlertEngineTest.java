@@ -19,7 +19,6 @@ import dev.vigil.protocol.Severity;
 import dev.vigil.server.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,50 +30,6 @@ import org.junit.jupiter.api.Timeout;
 class AlertEngineTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final TestHost host = new TestHost("h1", "rack-07");
-
-  /** A host as the detectors see it: plain values the test sets. */
-  private static final class TestHost implements AlertHost {
-    final String id;
-    final String name;
-    HostState state = HostState.ONLINE;
-    String reason;
-    final Map<String, SensorInfo> sensors = new HashMap<>();
-
-    TestHost(String id, String name) {
-      this.id = id;
-      this.name = name;
-    }
-
-    TestHost with(SensorInfo info) {
-      sensors.put(info.id(), info);
-      return this;
-    }
-
-    @Override
-    public String hostId() {
-      return id;
-    }
-
-    @Override
-    public String hostName() {
-      return name;
-    }
-
-    @Override
-    public HostState state() {
-      return state;
-    }
-
-    @Override
-    public String stateReason() {
-      return reason;
-    }
-
-    @Override
-    public SensorInfo sensor(String sensorId) {
-      return sensors.get(sensorId);
-    }
-  }
 
   private AlertEngine engine(AlertDetector... detectors) {
     return new AlertEngine(List.of(detectors), new AlertBook("t"), clock);

@@ -14,6 +14,10 @@ import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
+import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.SensorInfo;
+import dev.vigil.protocol.SensorKind;
+import dev.vigil.protocol.SensorUnit;
 import dev.vigil.protocol.Severity;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.protocol.Welcome;
@@ -42,7 +46,10 @@ class AlertsOverSocketsTest {
   static void startRelay() throws Exception {
     AlertRule hot =
         AlertRule.above("test-hot", "test.temp", 50, 45, MIN_DURATION, Severity.CRITICAL);
-    relay = Relay.start(TestRelays.config(dataDir).withRules(List.of(hot)));
+    AlertRule hotTemperature =
+        AlertRule.above("kind-hot", "kind.temp", 50, 45, Duration.ZERO, Severity.WARNING)
+            .ofKind(SensorKind.TEMPERATURE);
+    relay = Relay.start(TestRelays.config(dataDir).withRules(List.of(hot, hotTemperature)));
   }
 
   @AfterAll
@@ -116,6 +123,22 @@ class AlertsOverSocketsTest {
   }
 
   @Test
+  void newCatalogThatMakesASensorATemperatureBringsItUnderATemperatureRule() throws Exception {
+    ProtocolTestClient dashboard = dashboard(ALICE_TOKEN);
+    ProtocolTestClient agent = agent("kind-1");
+    agent.send(kindCatalog("kind-1", SensorKind.LOAD, SensorUnit.PERCENT));
+    agent.send(sample("kind-1", "kind.temp", 60.0));
+    dashboard.awaitMessage(
+        Sample.class, s -> Double.valueOf(60.0).equals(s.values().get("kind.temp")), WAIT);
+
+    agent.send(kindCatalog("kind-1", SensorKind.TEMPERATURE, SensorUnit.CELSIUS));
+    agent.send(sample("kind-1", "kind.temp", 61.0));
+
+    Alert firing = awaitAlert(dashboard, "kind-1", AlertState.FIRING);
+    assertThat(firing.message()).isEqualTo("Kind probe 61 °C ≥ 50 °C on kind-1-name");
+  }
+
+  @Test
   void acknowledgingUnknownAlertGetsFailedResult() throws Exception {
     ProtocolTestClient alice = dashboard(ALICE_TOKEN);
 
@@ -137,6 +160,13 @@ class AlertsOverSocketsTest {
     client.awaitMessage(Welcome.class, WAIT);
     client.send(temperatureCatalog(hostId));
     return client;
+  }
+
+  private static SensorCatalog kindCatalog(String hostId, SensorKind kind, SensorUnit unit) {
+    return new SensorCatalog(
+        hostId,
+        System.currentTimeMillis(),
+        List.of(SensorInfo.present("kind.temp", "Kind probe", kind, unit, "test")));
   }
 
   private static Alert awaitAlert(ProtocolTestClient client, String hostId, AlertState state)
