@@ -40,12 +40,15 @@ public final class StampScanner {
       return false;
     }
     long agent = parseWholeNumber(b, host + HOST_KEY.length, end);
-    int scheduled = indexOf(b, off, end, SCHEDULED_KEY);
-    if (agent < 0 || agent > Integer.MAX_VALUE || scheduled < 0) {
+    if (agent < 0 || agent > Integer.MAX_VALUE) {
+      return false;
+    }
+    int scheduled = indexAfter(b, off, host + HOST_KEY.length, end, SCHEDULED_KEY);
+    if (scheduled < 0) {
       return false;
     }
     long scheduledUs = parseWholeNumber(b, scheduled + SCHEDULED_KEY.length, end);
-    int seq = indexOf(b, off, end, SEQ_KEY);
+    int seq = indexAfter(b, off, scheduled + SCHEDULED_KEY.length, end, SEQ_KEY);
     if (scheduledUs < 0 || seq < 0) {
       return false;
     }
@@ -57,6 +60,16 @@ public final class StampScanner {
     out.scheduledUs = scheduledUs;
     out.seq = seqValue;
     return true;
+  }
+
+  /**
+   * Index of {@code key} (which occurs at most once) in {@code b[off..end)}, looked for first from
+   * {@code from} on, where it sits in the bytes as sent, then before it (a re-encoding may reorder
+   * keys): the receive path's hot loop then reads each message about once instead of three times.
+   */
+  static int indexAfter(byte[] b, int off, int from, int end, byte[] key) {
+    int at = indexOf(b, from, end, key);
+    return at >= 0 ? at : indexOf(b, off, Math.min(end, from + key.length - 1), key);
   }
 
   /** First index of {@code key} in {@code b[from..end)}, or -1. */

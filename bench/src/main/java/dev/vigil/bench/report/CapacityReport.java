@@ -172,7 +172,10 @@ final class CapacityReport {
           verdict = Verdict.MISSED;
         }
       }
-      String label = cell.getKey() + " (" + ratioText(vigil, them) + "×)";
+      String ratio = ratioText(vigil, them);
+      String label =
+          cell.getKey()
+              + (ABSENT.equals(ratio) ? " (a side sustained no rate)" : " (" + ratio + "×)");
       (verdict == Verdict.MET ? met : verdict == Verdict.MISSED ? missed : open).add(label);
     }
     if (met.isEmpty() && missed.isEmpty() && open.isEmpty()) {

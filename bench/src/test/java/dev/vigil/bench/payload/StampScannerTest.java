@@ -51,6 +51,16 @@ class StampScannerTest {
   }
 
   @Test
+  void findsStampsThatComeBeforeTheHostIdWhenARelayReordersKeys() {
+    Stamp stamp =
+        scan("{\"values\":{\"bench.seq\":9,\"bench.sched_us\":4.5E3},\"hostId\":\"bench-17\"}");
+
+    assertThat(stamp.agent).isEqualTo(17);
+    assertThat(stamp.scheduledUs).isEqualTo(4_500);
+    assertThat(stamp.seq).isEqualTo(9);
+  }
+
+  @Test
   void messageWithoutStampsIsNotADelivery() {
     byte[] host =
         "{\"v\":1,\"type\":\"host\",\"body\":{\"hostId\":\"bench-4\",\"state\":\"online\"}}"
