@@ -28,11 +28,28 @@ public final class FanStoppedDetector implements SensorDetector {
     if (info == null || info.kind() != SensorKind.FAN) {
       return null;
     }
-    AlertKey key = new AlertKey(RULE_ID, host.hostId(), info.id());
-    return (h, rpm, out) -> {
-      if (rpm > 0) {
+    return new FanWatch(info, new AlertKey(RULE_ID, host.hostId(), info.id()));
+  }
+
+  /** One fan; remembers locally once it is known to have spun, so that costs no lookup. */
+  private final class FanWatch implements SensorWatch {
+    private final SensorInfo info;
+    private final AlertKey key;
+    private boolean spun;
+
+    FanWatch(SensorInfo info, AlertKey key) {
+      this.info = info;
+      this.key = key;
+      this.spun = seenSpinning.contains(key);
+    }
+
+    @Override
+    public void judge(AlertHost host, double rpm, ObservationSink out) {
+      if (rpm > 0 && !spun) {
         seenSpinning.add(key);
-      } else if (!seenSpinning.contains(key)) {
+        spun = true;
+      }
+      if (!spun) {
         return;
       }
       boolean stopped = rpm < STOPPED_BELOW_RPM;
@@ -43,8 +60,8 @@ public final class FanStoppedDetector implements SensorDetector {
           new Observation(
               key,
               RULE_ID,
-              h.hostId(),
-              h.hostName(),
+              host.hostId(),
+              host.hostName(),
               info.id(),
               Severity.CRITICAL,
               MIN_DURATION,
@@ -60,7 +77,7 @@ public final class FanStoppedDetector implements SensorDetector {
                       + " < "
                       + ValueFormat.withUnit(STOPPED_BELOW_RPM, info.unit())
                       + " on "
-                      + h.hostName()));
-    };
+                      + host.hostName()));
+    }
   }
 }

@@ -23,8 +23,10 @@ final class SampleBatch {
   /** Forgets every value, e.g. one left by a detector that threw. */
   void clear() {
     for (int d = 0; d < sizes.length; d++) {
-      Arrays.fill(watches[d], 0, sizes[d], null);
-      sizes[d] = 0;
+      if (sizes[d] > 0) {
+        Arrays.fill(watches[d], 0, sizes[d], null);
+        sizes[d] = 0;
+      }
     }
   }
 
