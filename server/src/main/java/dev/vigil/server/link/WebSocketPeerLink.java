@@ -4,14 +4,19 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
-/** A {@link PeerLink} over one Java-WebSocket connection. */
+/**
+ * A {@link PeerLink} over one Java-WebSocket connection. Holds nothing but the connection: an idle
+ * agent costs the relay memory per connection, so the remote address text (wanted only for logs) is
+ * built when first asked for.
+ */
 final class WebSocketPeerLink implements PeerLink {
   private final WebSocket conn;
-  private final String remote;
+
+  /** Null until {@link #remoteAddress} is first called; a benign race builds an equal string. */
+  private String remote;
 
   WebSocketPeerLink(WebSocket conn) {
     this.conn = conn;
-    this.remote = String.valueOf(conn.getRemoteSocketAddress());
   }
 
   @Override
@@ -66,11 +71,17 @@ final class WebSocketPeerLink implements PeerLink {
 
   @Override
   public String remoteAddress() {
-    return remote;
+    String text = remote;
+    if (text == null) {
+      // The channel keeps its remote address after it closes, so this works for closed peers too.
+      text = String.valueOf(conn.getRemoteSocketAddress());
+      remote = text;
+    }
+    return text;
   }
 
   @Override
   public String toString() {
-    return "ws:" + remote;
+    return "ws:" + remoteAddress();
   }
 }
