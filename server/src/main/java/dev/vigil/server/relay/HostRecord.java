@@ -25,7 +25,7 @@ final class HostRecord implements AlertHost {
   /** Replaced, never changed, on every catalog: its identity is the catalog identity. */
   private Map<String, SensorInfo> sensors = new HashMap<>();
 
-  private Sample latest;
+  private final LatestValues latest = new LatestValues();
   private Inventory inventory;
 
   /** The connection currently speaking for this host; null when offline. */
@@ -104,7 +104,7 @@ final class HostRecord implements AlertHost {
   }
 
   void sample(Sample sample, long nowMs) {
-    latest = sample;
+    latest.update(sample);
     lastSampleMs = nowMs;
   }
 
@@ -126,6 +126,6 @@ final class HostRecord implements AlertHost {
   }
 
   HostSnapshot snapshot() {
-    return new HostSnapshot(status(), catalog, latest, inventory);
+    return new HostSnapshot(status(), catalog, latest.toSample(hostId), inventory);
   }
 }
