@@ -80,6 +80,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final CoreInbox inbox;
   private final Map<PeerLink, Peer> peers = new HashMap<>();
   private final long heartbeatTimeoutNanos;
+  private final long heartbeatIntervalNanos;
   private final String heartbeatSilence;
   private final Runnable flushTask = guarded(this::flush);
   private long sessions;
@@ -102,6 +103,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     this.fleet = new Fleet(codec, alerts, clock, config.staleAfter(), this::requestFlush);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
+    this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
     this.heartbeatSilence = "no message for " + ValueFormat.duration(timeout);
     ScheduledThreadPoolExecutor core =
         new ScheduledThreadPoolExecutor(
@@ -381,6 +383,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
         closePeer(
             peer, CloseCodes.HEARTBEAT_TIMEOUT, heartbeatSilence, "link lost: " + heartbeatSilence);
         continue;
+      }
+      if (now - peer.lastInboundNanos < heartbeatIntervalNanos) {
+        continue; // heard from within the interval: alive, no ping needed
       }
       if (ping == null) {
         ping = codec.encode(new Ping(++pingNonce, clock.millis()));

@@ -133,6 +133,28 @@ class LivenessTest {
   }
 
   @Test
+  void silentPeerIsPingedEveryInterval() throws Exception {
+    ProtocolTestClient dashboard = dashboard(fastHeartbeatRelay);
+
+    TestRelays.awaitTrue("two pings", () -> dashboard.pingsReceived() >= 2);
+  }
+
+  @Test
+  void peerThatKeepsSendingIsNotPinged() throws Exception {
+    ProtocolTestClient agent = agent(fastHeartbeatRelay, "chatty-1");
+    long until = System.nanoTime() + HEARTBEAT.multipliedBy(6).toNanos();
+    int sent = 0;
+    while (System.nanoTime() < until) {
+      agent.send(sample("chatty-1", "test.temp", 40.0));
+      agent.sync(WAIT); // one round trip per sample: a message at least every few ms
+      sent++;
+    }
+
+    assertThat(sent).isPositive();
+    assertThat(agent.pingsReceived()).isZero();
+  }
+
+  @Test
   void relayAnswersPingWithPongEchoingIt() throws Exception {
     ProtocolTestClient dashboard = dashboard();
 

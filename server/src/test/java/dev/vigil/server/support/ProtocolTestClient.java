@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
@@ -23,6 +24,8 @@ import org.java_websocket.handshake.ServerHandshake;
  * records how the connection closed.
  */
 public final class ProtocolTestClient extends WebSocketClient {
+  private final AtomicInteger pingsReceived = new AtomicInteger();
+
   /** How the connection closed. */
   public record Closed(int code, String reason, boolean byRelay) {}
 
@@ -70,6 +73,11 @@ public final class ProtocolTestClient extends WebSocketClient {
     long nonce = nextNonce.incrementAndGet();
     send(new Ping(nonce, System.currentTimeMillis()));
     awaitMessage(Pong.class, p -> p.nonce() == nonce, timeout);
+  }
+
+  /** Pings received from the relay so far (pings are answered, not kept in the inbox). */
+  public int pingsReceived() {
+    return pingsReceived.get();
   }
 
   /** Stops answering the relay's pings, as a hung peer would. */
@@ -142,6 +150,7 @@ public final class ProtocolTestClient extends WebSocketClient {
     }
     Message message = decoded.envelope().body();
     if (message instanceof Ping ping) {
+      pingsReceived.incrementAndGet();
       if (answerPings && isOpen()) {
         send(new Pong(ping.nonce(), ping.sentAtMs()));
       }
