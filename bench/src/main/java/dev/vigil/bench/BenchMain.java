@@ -287,7 +287,8 @@ public final class BenchMain implements Runnable {
       name = "idle-memory",
       mixinStandardHelpOptions = true,
       description =
-          "Connects idle agents to a running relay and measures its memory per connection.")
+          "Connects idle agents to a running relay in two halves and measures its memory per"
+              + " connection: first half (with one-time JVM costs) and marginal (second half).")
   static final class IdleMemory implements Callable<Integer> {
     @Option(names = "--host", description = "relay address (default 127.0.0.1)")
     String host = "127.0.0.1";
@@ -298,7 +299,7 @@ public final class BenchMain implements Runnable {
     @Option(names = "--server-pid", required = true, description = "relay process id")
     long serverPid;
 
-    @Option(names = "--connections", description = "idle agents (default 2000)")
+    @Option(names = "--connections", description = "idle agents, at least 2 (default 2000)")
     int connections = 2_000;
 
     @Option(names = "--agent-token", required = true, description = "Vigil agent token")
@@ -319,11 +320,16 @@ public final class BenchMain implements Runnable {
       ResultsFile.append(out, result);
       System.out.printf(
           Locale.ROOT,
-          "idle agents %,d (%,d connected): %,.0f B RSS and %,.0f B live heap per connection%n",
+          "idle agents %,d (%,d then %,d connected): marginal %,.0f B RSS and %,.0f B live heap"
+              + " per connection; first half %,.0f B RSS and %,.0f B live heap per connection"
+              + " (includes one-time JVM costs)%n",
           result.connections(),
-          result.connected(),
-          result.rssBytesPerConnection(),
-          result.liveHeapBytesPerConnection());
+          result.half().connected(),
+          result.full().connected(),
+          result.marginalRssBytesPerConnection(),
+          result.marginalLiveHeapBytesPerConnection(),
+          result.firstHalfRssBytesPerConnection(),
+          result.firstHalfLiveHeapBytesPerConnection());
       return 0;
     }
   }

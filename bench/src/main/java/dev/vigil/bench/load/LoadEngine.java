@@ -141,10 +141,23 @@ public final class LoadEngine implements AutoCloseable {
 
   /** Opens every connection of {@code role}, {@link #MAX_CONNECTS_IN_FLIGHT} at a time. */
   public void connect(Role role) {
+    connect(role, 0, (role == Role.AGENT ? agents : dashboards).length);
+  }
+
+  /**
+   * Opens the connections of {@code role} with index {@code fromIndex} (inclusive) to {@code
+   * toIndex} (exclusive), {@link #MAX_CONNECTS_IN_FLIGHT} at a time.
+   */
+  public void connect(Role role, int fromIndex, int toIndex) {
+    Connection[] all = role == Role.AGENT ? agents : dashboards;
+    if (fromIndex < 0 || toIndex > all.length || fromIndex > toIndex) {
+      throw new IndexOutOfBoundsException(
+          "range " + fromIndex + ".." + toIndex + " of " + all.length + " " + role + " peers");
+    }
     submit(
         () -> {
-          for (Connection c : role == Role.AGENT ? agents : dashboards) {
-            toConnect.add(c);
+          for (int i = fromIndex; i < toIndex; i++) {
+            toConnect.add(all[i]);
           }
         });
   }

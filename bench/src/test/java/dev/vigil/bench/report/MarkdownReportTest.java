@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.bench.run.CapacityResult;
 import dev.vigil.bench.run.CellResult;
 import dev.vigil.bench.run.IdleMemoryResult;
+import dev.vigil.bench.run.MemoryReading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,17 +132,79 @@ class MarkdownReportTest {
   }
 
   @Test
-  void idleMemoryAboveFiveKibPerConnectionMissesTheTarget() {
+  void idleMemoryTargetIsJudgedOnTheMarginalRssNotTheFirstHalf() {
     IdleMemoryResult idle =
         new IdleMemoryResult(
-            1_000, 1_000, 100L << 20, (100L << 20) + 8_000_000, 10L << 20, (10L << 20) + 3_000_000);
+            2_000,
+            new MemoryReading(0, 100L << 20, 10L << 20),
+            new MemoryReading(1_000, (100L << 20) + 30_000_000, (10L << 20) + 12_000_000),
+            new MemoryReading(2_000, (100L << 20) + 34_000_000, (10L << 20) + 14_000_000));
 
     String md = MarkdownReport.render(input(List.of(), List.of(idle)));
 
     assertThat(md)
         .contains(
-            "| ≤ 5 KiB relay memory per idle agent connection | 8,000 B RSS,"
-                + " 3,000 B live heap | **not met** by RSS; by live heap alone met |");
+            "| ≤ 5 KiB relay memory per idle agent connection | marginal (second half) 4,000 B"
+                + " RSS, 2,000 B live heap; first half 30,000 B RSS, 12,000 B live heap"
+                + " (includes one-time JVM costs) | met by marginal RSS;"
+                + " by marginal live heap alone met |");
+  }
+
+  @Test
+  void marginalRssAboveFiveKibPerConnectionMissesTheTarget() {
+    IdleMemoryResult idle =
+        new IdleMemoryResult(
+            2_000,
+            new MemoryReading(0, 100L << 20, 10L << 20),
+            new MemoryReading(1_000, (100L << 20) + 9_000_000, (10L << 20) + 3_000_000),
+            new MemoryReading(2_000, (100L << 20) + 17_000_000, (10L << 20) + 6_000_000));
+
+    String md = MarkdownReport.render(input(List.of(), List.of(idle)));
+
+    assertThat(md).contains("| **not met** by marginal RSS; by marginal live heap alone met |");
+  }
+
+  @Test
+  void idleTableShowsBothHalvesWithAsManyColumnsAsItsHeader() {
+    IdleMemoryResult idle =
+        new IdleMemoryResult(
+            2_000,
+            new MemoryReading(0, 100L << 20, 10L << 20),
+            new MemoryReading(1_000, 130L << 20, 20L << 20),
+            new MemoryReading(1_990, 134L << 20, 22L << 20));
+
+    String md = MarkdownReport.render(input(List.of(), List.of(idle)));
+    List<String> table =
+        md.lines()
+            .dropWhile(l -> !l.startsWith("| idle agents"))
+            .takeWhile(l -> l.startsWith("|"))
+            .toList();
+
+    assertThat(table).hasSize(3);
+    assertThat(table.get(2))
+        .isEqualTo(
+            "| 2,000 (1,000, 1,990) | 100.0 → 130.0 → 134.0 | 31,457 B | 4,237 B"
+                + " | 10.0 → 20.0 → 22.0 | 10,486 B | 2,118 B |");
+    long columns = table.get(0).chars().filter(ch -> ch == '|').count();
+    assertThat(table.get(2).chars().filter(ch -> ch == '|').count()).isEqualTo(columns);
+  }
+
+  @Test
+  void idleTargetIsAbsentNotFailedWhenNoAgentOfTheSecondHalfConnected() {
+    IdleMemoryResult idle =
+        new IdleMemoryResult(
+            2_000,
+            new MemoryReading(0, 100L << 20, 10L << 20),
+            new MemoryReading(1_000, 130L << 20, 20L << 20),
+            new MemoryReading(1_000, 130L << 20, 20L << 20));
+
+    String md = MarkdownReport.render(input(List.of(), List.of(idle)));
+
+    assertThat(md)
+        .contains(
+            "marginal (second half) — RSS, — live heap; first half 31,457 B RSS,"
+                + " 10,486 B live heap (includes one-time JVM costs)"
+                + " | — (no agent of the second half connected) |");
   }
 
   @Test
