@@ -82,8 +82,9 @@ final class CapacityReport {
   private static void ratios(StringBuilder md, List<CapacityResult> results) {
     md.append("### Capacity ratios (Vigil relay against the others)\n\n")
         .append("Sustained deliveries/s: above 1 favours Vigil. p99 at the highest rate both ")
-        .append("sustain: below 1 favours Vigil. ≥ / ≤ mark bounds (a side was harness-bound or ")
-        .append("never failed).\n\n")
+        .append("sustain (the lower of the two capacities; a system whose search skipped that ")
+        .append("rate is taken at its next sustained rate above it, a heavier load): below 1 ")
+        .append("favours Vigil. ≥ / ≤ mark bounds (a side was harness-bound or never failed).\n\n")
         .append("| cell | sustained deliveries/s Vigil ÷ Mosquitto | Vigil ÷ bare |")
         .append(" p99 Vigil ÷ Mosquitto at the highest rate both sustain |\n")
         .append("|---|---|---|---|\n");
@@ -150,7 +151,8 @@ final class CapacityReport {
 
   /**
    * The targets-table cells (measured | verdict) for "Vigil sustains at least {@code factor} ×
-   * {@code other}'s deliveries/s", with p99 no worse at the highest rate both sustain if asked.
+   * {@code other}'s deliveries/s", with p99 no worse at the highest rate both sustain (see {@link
+   * #stepsAtCommonRate}) if asked.
    */
   static String target(
       List<CapacityResult> results, String other, double factor, boolean p99NoWorse) {
@@ -239,32 +241,48 @@ final class CapacityReport {
     if (vigil == null || other == null) {
       return ABSENT;
     }
-    Optional<double[]> p99 = p99AtCommonRate(vigil, other);
-    return p99.map(
-            p ->
-                String.format(
-                    Locale.ROOT, "%.2f (at %s Hz)", p[0] / p[1], rate(commonRate(vigil, other))))
-        .orElse(ABSENT);
+    Optional<CapacityStep[]> at = stepsAtCommonRate(vigil, other);
+    if (at.isEmpty() || at.get()[1].p99Ms() == 0) {
+      return ABSENT;
+    }
+    CapacityStep v = at.get()[0];
+    CapacityStep o = at.get()[1];
+    String where =
+        v.ratePerAgentHz() == o.ratePerAgentHz()
+            ? "at " + rate(v.ratePerAgentHz()) + " Hz"
+            : "Vigil at "
+                + rate(v.ratePerAgentHz())
+                + " Hz, the other at "
+                + rate(o.ratePerAgentHz())
+                + " Hz";
+    return String.format(Locale.ROOT, "%.2f (%s)", v.p99Ms() / o.p99Ms(), where);
   }
 
-  /** {vigil p99, other p99} at the highest rate both sustained, if any (and both measured). */
+  /** {vigil p99, other p99} where {@link #stepsAtCommonRate} compares them. */
   private static Optional<double[]> p99AtCommonRate(CapacityResult vigil, CapacityResult other) {
-    Double rate = commonRate(vigil, other);
-    if (rate == null) {
+    return stepsAtCommonRate(vigil, other)
+        .filter(s -> s[1].p99Ms() != 0)
+        .map(s -> new double[] {s[0].p99Ms(), s[1].p99Ms()});
+  }
+
+  /**
+   * The steps whose p99s are compared: at the lower of the two highest sustained rates (the highest
+   * load both carry), each system's sustained step at that rate, or, where its search did not step
+   * on that exact rate, its lowest sustained step above it: a heavier load than the other side's,
+   * so the comparison never flatters the system that skipped the rate.
+   */
+  static Optional<CapacityStep[]> stepsAtCommonRate(CapacityResult vigil, CapacityResult other) {
+    Optional<CapacityStep> v = vigil.highestSustained();
+    Optional<CapacityStep> o = other.highestSustained();
+    if (v.isEmpty() || o.isEmpty()) {
       return Optional.empty();
     }
-    Double v = vigil.sustainedAt(rate).map(CapacityStep::p99Ms).orElse(null);
-    Double o = other.sustainedAt(rate).map(CapacityStep::p99Ms).orElse(null);
-    return v == null || o == null || o == 0 ? Optional.empty() : Optional.of(new double[] {v, o});
-  }
-
-  private static Double commonRate(CapacityResult vigil, CapacityResult other) {
-    return vigil.steps().stream()
-        .filter(CapacityStep::sustained)
-        .map(CapacityStep::ratePerAgentHz)
-        .filter(r -> other.sustainedAt(r).isPresent())
-        .max(Double::compare)
-        .orElse(null);
+    double common = Math.min(v.get().ratePerAgentHz(), o.get().ratePerAgentHz());
+    Optional<CapacityStep> vs = vigil.lowestSustainedAtOrAbove(common);
+    Optional<CapacityStep> os = other.lowestSustainedAtOrAbove(common);
+    return vs.isEmpty() || os.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new CapacityStep[] {vs.get(), os.get()});
   }
 
   private static String stopText(CapacityResult r) {

@@ -64,6 +64,13 @@ public record CapacityResult(
         .findFirst();
   }
 
+  /** The sustained step with the lowest rate at or above {@code ratePerAgentHz}, if any. */
+  public Optional<CapacityStep> lowestSustainedAtOrAbove(double ratePerAgentHz) {
+    return steps.stream()
+        .filter(s -> s.sustained() && s.ratePerAgentHz() >= ratePerAgentHz)
+        .min(Comparator.comparingDouble(CapacityStep::ratePerAgentHz));
+  }
+
   /**
    * True when the measured capacity is only a lower bound (the search never saw the server fail).
    */

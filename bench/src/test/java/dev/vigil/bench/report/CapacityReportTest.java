@@ -119,6 +119,35 @@ class CapacityReportTest {
   }
 
   @Test
+  void p99IsComparedAtTheOtherCapacityWhenVigilSkippedThatRateTakingVigilsHeavierStep() {
+    CapacityResult mosquitto =
+        new CapacityResult(
+            "mosquitto",
+            AGENTS,
+            DASHBOARDS,
+            AGENTS,
+            DASHBOARDS,
+            500,
+            List.of(
+                step(4, StepVerdict.Kind.SUSTAINED, 4),
+                step(8, StepVerdict.Kind.SUSTAINED, 1),
+                step(16, StepVerdict.Kind.NOT_SUSTAINED, 900),
+                step(12, StepVerdict.Kind.SUSTAINED, 150)),
+            CapacityResult.Stop.SATURATED,
+            "");
+
+    String md =
+        render(
+            search("vigil", CapacityResult.Stop.SATURATED, 4, 8, 16, 32, 64),
+            mosquitto,
+            search("bare", CapacityResult.Stop.SATURATED, 4, 8, 16, 32, 64, 128));
+
+    // Vigil never stepped on 12 Hz: its 16 Hz step (16 ms) against Mosquitto's 12 Hz (150 ms).
+    assertThat(md)
+        .contains("| 1000×10 | 2.67 | 0.50 | 0.11 (Vigil at 16 Hz, the other at 12 Hz) |");
+  }
+
+  @Test
   void targetsAreJudgedOnCapacityNotOnTheOneHertzCells() {
     String md =
         render(

@@ -132,7 +132,7 @@ class MarkdownReportTest {
   }
 
   @Test
-  void idleMemoryTargetIsJudgedOnTheMarginalRssNotTheFirstHalf() {
+  void idleMemoryTargetIsJudgedOnTheMarginalGrowthNotTheFirstHalf() {
     IdleMemoryResult idle =
         new IdleMemoryResult(
             2_000,
@@ -146,8 +146,8 @@ class MarkdownReportTest {
         .contains(
             "| ≤ 5 KiB relay memory per idle agent connection | marginal (second half) 4,000 B"
                 + " RSS, 2,000 B live heap; first half 30,000 B RSS, 12,000 B live heap"
-                + " (includes one-time JVM costs) | met by marginal RSS;"
-                + " by marginal live heap alone met |");
+                + " (includes one-time JVM costs) | met (judged on the larger of marginal RSS"
+                + " and marginal live heap: 4,000 B) |");
   }
 
   @Test
@@ -161,7 +161,42 @@ class MarkdownReportTest {
 
     String md = MarkdownReport.render(input(List.of(), List.of(idle)));
 
-    assertThat(md).contains("| **not met** by marginal RSS; by marginal live heap alone met |");
+    assertThat(md)
+        .contains(
+            "| **not met** (judged on the larger of marginal RSS and marginal live heap:"
+                + " 8,000 B) |");
+  }
+
+  @Test
+  void marginalLiveHeapAboveFiveKibMissesTheTargetEvenWhenRssGrewLess() {
+    IdleMemoryResult idle =
+        new IdleMemoryResult(
+            2_000,
+            new MemoryReading(0, 100L << 20, 10L << 20),
+            new MemoryReading(1_000, (100L << 20) + 30_000_000, (10L << 20) + 7_000_000),
+            new MemoryReading(2_000, (100L << 20) + 33_000_000, (10L << 20) + 13_000_000));
+
+    String md = MarkdownReport.render(input(List.of(), List.of(idle)));
+
+    assertThat(md)
+        .contains(
+            "| **not met** (judged on the larger of marginal RSS and marginal live heap:"
+                + " 6,000 B) |");
+  }
+
+  @Test
+  void rssThatFellBetweenTheHalvesGivesNoVerdict() {
+    IdleMemoryResult idle =
+        new IdleMemoryResult(
+            2_000,
+            new MemoryReading(0, 100L << 20, 10L << 20),
+            new MemoryReading(1_000, (100L << 20) + 30_000_000, (10L << 20) + 4_000_000),
+            new MemoryReading(2_000, (100L << 20) + 27_000_000, (10L << 20) + 7_000_000));
+
+    String md = MarkdownReport.render(input(List.of(), List.of(idle)));
+
+    assertThat(md).contains("| undetermined (RSS did not grow with the second half");
+    assertThat(md).doesNotContain("| met (");
   }
 
   @Test
