@@ -14,6 +14,8 @@ import java.util.Map;
  * @param labels free-form labels (e.g. {@code rack=a3}); empty when none
  * @param simulated true only for hosts made up by the simulator; shown as such everywhere
  * @param platform operating system and architecture, e.g. {@code "Linux 6.1 amd64"}
+ * @param streamEpoch agent: the epoch of its numbered stream (samples and events); a new epoch
+ *     means the agent lost its buffer and numbers from 1 again
  */
 public record Hello(
     Role role,
@@ -23,11 +25,31 @@ public record Hello(
     String softwareVersion,
     @OptionalField Map<String, String> labels,
     @OptionalField Boolean simulated,
-    @OptionalField String platform)
+    @OptionalField String platform,
+    @OptionalField String streamEpoch)
     implements Message {
   public Hello {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     simulated = Boolean.TRUE.equals(simulated);
+  }
+
+  /** A hello without a numbered stream (dashboards, and agents that buffer nothing). */
+  public Hello(
+      Role role,
+      String token,
+      String peerId,
+      String name,
+      String softwareVersion,
+      Map<String, String> labels,
+      Boolean simulated,
+      String platform) {
+    this(role, token, peerId, name, softwareVersion, labels, simulated, platform, null);
+  }
+
+  /** The same hello declaring the agent stream's epoch. */
+  public Hello withStreamEpoch(String epoch) {
+    return new Hello(
+        role, token, peerId, name, softwareVersion, labels, simulated, platform, epoch);
   }
 
   /** True when this host is simulated. */

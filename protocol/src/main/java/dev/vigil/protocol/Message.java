@@ -18,7 +18,8 @@ public sealed interface Message
         Acknowledge,
         Result,
         ErrorNotice,
-        Goodbye {
+        Goodbye,
+        Received {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

@@ -19,7 +19,8 @@ public enum MessageType {
   ACK("ack", Acknowledge.class),
   RESULT("result", Result.class),
   ERROR("error", ErrorNotice.class),
-  BYE("bye", Goodbye.class);
+  BYE("bye", Goodbye.class),
+  RECEIVED("received", Received.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

@@ -91,8 +91,9 @@ final class ProtocolExamples {
             "0.1.0",
             Map.of("rack", "a3"),
             false,
-            "Linux"),
-        new Welcome("relay-1", "s-1", 5000, 1_700_000_000_000L, "0.1.0"),
+            "Linux",
+            "e-7f3a"),
+        new Welcome("relay-1", "s-1", 5000, 1_700_000_000_000L, "0.1.0", 41L),
         new Ping(1, 1_700_000_000_000L),
         new Pong(1, 1_700_000_000_000L),
         catalog,
@@ -109,7 +110,8 @@ final class ProtocolExamples {
         new Acknowledge("r-1", "a-1", "looking at the fan"),
         Result.failure("r-1", "no alert with id a-9"),
         new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"),
-        new Goodbye("service shutdown"));
+        new Goodbye("service shutdown"),
+        new Received("e-7f3a", 42));
   }
 
   static Message byType(MessageType type) {
