@@ -6,6 +6,8 @@ import dev.vigil.agent.inventory.InventoryDiff;
 import dev.vigil.agent.inventory.InventoryScanner;
 import dev.vigil.agent.link.AgentLink;
 import dev.vigil.agent.link.WebSocketAgentLink;
+import dev.vigil.agent.spool.DiskSpool;
+import dev.vigil.agent.spool.OutboundStore;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Hello;
@@ -13,6 +15,9 @@ import dev.vigil.protocol.Inventory;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +49,7 @@ public final class Agent implements AutoCloseable {
   private final AgentConfig config;
   private final String hostId;
   private final AgentLink link;
+  private final OutboundStore buffer;
   private final ScheduledExecutorService executor;
   private final boolean ownsExecutor;
   private ScheduledFuture<?> sampling;
@@ -59,7 +65,20 @@ public final class Agent implements AutoCloseable {
     this.hostId = new HostIdStore(config.stateDir()).loadOrCreate();
     this.executor = executor;
     this.ownsExecutor = ownsExecutor;
-    this.link = new WebSocketAgentLink(config.relayUri(), hello(config, hostId), executor);
+    this.buffer = openBuffer(config);
+    this.link = new WebSocketAgentLink(config.relayUri(), hello(config, hostId), buffer, executor);
+  }
+
+  /** Subdirectory of the state directory holding the store-and-forward buffer. */
+  public static final String BUFFER_DIR = "buffer";
+
+  private static OutboundStore openBuffer(AgentConfig config) {
+    Path dir = config.stateDir().resolve(BUFFER_DIR);
+    try {
+      return DiskSpool.open(dir, config.bufferMaxBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the store-and-forward buffer in " + dir, e);
+    }
   }
 
   /**
@@ -125,6 +144,7 @@ public final class Agent implements AutoCloseable {
       scanning.cancel(false);
     }
     link.close();
+    buffer.close();
     if (ownsExecutor) {
       executor.shutdown();
       try {

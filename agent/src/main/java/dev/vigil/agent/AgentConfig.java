@@ -1,5 +1,6 @@
 package dev.vigil.agent;
 
+import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.protocol.Protocol;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import oshi.util.platform.linux.SysPath;
  * @param stateDir where the persistent host id lives
  * @param sysfsRoot the sysfs root read for hwmon, LEDs, power supplies, disks, network and USB
  * @param simulated true only for simulated hosts
+ * @param bufferMaxBytes size bound of the store-and-forward buffer in {@code stateDir/buffer}
  */
 public record AgentConfig(
     URI relayUri,
@@ -32,7 +34,8 @@ public record AgentConfig(
     Duration inventoryInterval,
     Path stateDir,
     Path sysfsRoot,
-    boolean simulated) {
+    boolean simulated,
+    long bufferMaxBytes) {
 
   /** Default time between samples. */
   public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofSeconds(1);
@@ -55,6 +58,13 @@ public record AgentConfig(
     String scheme = relayUri.getScheme();
     if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
       throw new IllegalArgumentException("relay URI must start with ws:// or wss://: " + relayUri);
+    }
+    if (bufferMaxBytes < DiskSpool.MIN_MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "buffer size must be at least "
+              + DiskSpool.MIN_MAX_BYTES
+              + " bytes, got "
+              + bufferMaxBytes);
     }
     if (sampleInterval.compareTo(MIN_INTERVAL) < 0
         || inventoryInterval.compareTo(MIN_INTERVAL) < 0) {
@@ -84,7 +94,8 @@ public record AgentConfig(
         DEFAULT_INVENTORY_INTERVAL,
         Path.of(System.getProperty("user.home"), ".vigil", "agent"),
         Path.of(SysPath.SYS),
-        false);
+        false,
+        DiskSpool.DEFAULT_MAX_BYTES);
   }
 
   public AgentConfig withRelayUri(URI uri) {
@@ -97,7 +108,8 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withToken(String newToken) {
@@ -110,7 +122,8 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withHostName(String name) {
@@ -123,7 +136,8 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withLabels(Map<String, String> newLabels) {
@@ -136,7 +150,8 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withSampleInterval(Duration interval) {
@@ -149,7 +164,8 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withInventoryInterval(Duration interval) {
@@ -162,7 +178,8 @@ public record AgentConfig(
         interval,
         stateDir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withStateDir(Path dir) {
@@ -175,7 +192,8 @@ public record AgentConfig(
         inventoryInterval,
         dir,
         sysfsRoot,
-        simulated);
+        simulated,
+        bufferMaxBytes);
   }
 
   public AgentConfig withSysfsRoot(Path root) {
@@ -188,7 +206,23 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         root,
-        simulated);
+        simulated,
+        bufferMaxBytes);
+  }
+
+  /** This config with another store-and-forward buffer size bound. */
+  public AgentConfig withBufferMaxBytes(long maxBytes) {
+    return new AgentConfig(
+        relayUri,
+        token,
+        hostName,
+        labels,
+        sampleInterval,
+        inventoryInterval,
+        stateDir,
+        sysfsRoot,
+        simulated,
+        maxBytes);
   }
 
   /** This config marked simulated (or not). */
@@ -202,7 +236,8 @@ public record AgentConfig(
         inventoryInterval,
         stateDir,
         sysfsRoot,
-        isSimulated);
+        isSimulated,
+        bufferMaxBytes);
   }
 
   /** This machine's host name: {@code HOSTNAME}, {@code /etc/hostname}, then the resolver. */

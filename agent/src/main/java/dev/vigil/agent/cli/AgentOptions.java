@@ -56,8 +56,18 @@ public final class AgentOptions {
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
-      description = "Where the host id is kept (env VIGIL_STATE_DIR).")
+      description =
+          "Where the host id and the store-and-forward buffer are kept (env VIGIL_STATE_DIR).")
   String stateDir;
+
+  @Option(
+      names = "--buffer-max-bytes",
+      paramLabel = "SIZE",
+      description =
+          "Size bound of the store-and-forward buffer that keeps samples and events while the"
+              + " relay is unreachable, e.g. 256M (default; more than 24 h at 1 Hz) (env"
+              + " VIGIL_BUFFER_MAX_BYTES).")
+  String bufferMaxBytes;
 
   @Option(
       names = "--sysfs-root",
@@ -80,6 +90,7 @@ public final class AgentOptions {
     put(out, AgentConfigLoader.INVENTORY_INTERVAL, inventoryInterval);
     put(out, AgentConfigLoader.STATE_DIR, stateDir);
     put(out, AgentConfigLoader.SYSFS_ROOT, sysfsRoot);
+    put(out, AgentConfigLoader.BUFFER_MAX_BYTES, bufferMaxBytes);
     return out;
   }
 

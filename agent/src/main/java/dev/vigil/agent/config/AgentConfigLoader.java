@@ -28,6 +28,7 @@ public final class AgentConfigLoader {
   public static final String INVENTORY_INTERVAL = "inventory.interval";
   public static final String STATE_DIR = "state.dir";
   public static final String SYSFS_ROOT = "sysfs.root";
+  public static final String BUFFER_MAX_BYTES = "buffer.max.bytes";
 
   /** Every known key, in the order of the docs. */
   public static final Set<String> KEYS =
@@ -39,7 +40,8 @@ public final class AgentConfigLoader {
           SAMPLE_INTERVAL,
           INVENTORY_INTERVAL,
           STATE_DIR,
-          SYSFS_ROOT);
+          SYSFS_ROOT,
+          BUFFER_MAX_BYTES);
 
   private static final String ENV_PREFIX = "VIGIL_";
 
@@ -157,8 +159,35 @@ public final class AgentConfigLoader {
         return c.withStateDir(Path.of(value));
       case SYSFS_ROOT:
         return c.withSysfsRoot(Path.of(value));
+      case BUFFER_MAX_BYTES:
+        return c.withBufferMaxBytes(parseBytes(value));
       default:
         throw new IllegalArgumentException("unknown key; known keys: " + new TreeSet<>(KEYS));
+    }
+  }
+
+  /** A size in bytes, with an optional K, M or G suffix (powers of 1024), e.g. {@code 256M}. */
+  static long parseBytes(String value) {
+    String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (v.endsWith("K") || v.endsWith("M") || v.endsWith("G")) {
+      unit =
+          switch (v.charAt(v.length() - 1)) {
+            case 'K' -> 1024L;
+            case 'M' -> 1024L * 1024;
+            default -> 1024L * 1024 * 1024;
+          };
+      v = v.substring(0, v.length() - 1).trim();
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n <= 0) {
+        throw new IllegalArgumentException("'" + value + "' must be a positive size");
+      }
+      return Math.multiplyExact(n, unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a size in bytes (e.g. 268435456, 256M, 1G)", e);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The agent's connection to a relay. It keeps the latest catalog and inventory and sends them after
- * every welcome; samples and events go out as they come while connected. Store and forward during
- * outages can be added behind this interface. Thread-safe.
+ * every welcome. Samples and events are buffered until the relay has them, so an outage of the
+ * relay or the network loses none of them. Thread-safe.
  */
 public interface AgentLink extends AutoCloseable {
 
@@ -34,10 +34,13 @@ public interface AgentLink extends AutoCloseable {
   /** Records the current inventory and sends it if connected. */
   void updateInventory(Inventory inventory);
 
-  /** Sends a sample; returns false (the sample is dropped) when not connected. */
+  /**
+   * Buffers a sample and sends it as soon as the relay is reachable; false only when it could be
+   * neither buffered nor sent.
+   */
   boolean sendSample(Sample sample);
 
-  /** Sends a hot-plug event; returns false (the event is dropped) when not connected. */
+  /** Buffers a hot-plug event and sends it as soon as the relay is reachable; as above. */
   boolean sendEvent(DeviceEvent event);
 
   /** Closes the connection normally (code 1000) and stops reconnecting. */

@@ -2,6 +2,7 @@ package dev.vigil.agent.link;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
@@ -21,6 +22,11 @@ final class RelayConnection extends WebSocketClient {
     setTcpNoDelay(true);
     setConnectionLostTimeout(0);
     setDaemon(true);
+  }
+
+  /** Writes queued on this connection and not yet taken by the socket. */
+  int queuedWrites() {
+    return getConnection() instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
   }
 
   /** Counted down when this connection has closed, for whatever reason. */

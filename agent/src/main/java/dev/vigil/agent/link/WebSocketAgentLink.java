@@ -1,5 +1,6 @@
 package dev.vigil.agent.link;
 
+import dev.vigil.agent.spool.OutboundStore;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.DecodeResult;
@@ -14,24 +15,30 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Received;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Welcome;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link AgentLink} over one long-lived Java-WebSocket client. On open it sends the {@link Hello},
- * waits for the {@link Welcome}, then sends catalog and inventory. It answers relay pings, sends
- * its own every welcome heartbeat interval and drops a link silent for {@link
+ * waits for the {@link Welcome}, then sends catalog and inventory. Samples and events go into the
+ * {@link OutboundStore} first, numbered, and are sent from there: after a welcome the link resends
+ * everything the relay does not hold yet (the welcome says how far it has), in order, paced by the
+ * socket's send queue, then goes on live; the relay's {@link Received} lets the store drop what is
+ * safe. So an outage loses nothing, and a replay keeps the original timestamps. It answers relay
+ * pings, sends its own every welcome heartbeat interval and drops a link silent for {@link
  * Protocol#HEARTBEAT_TIMEOUT_FACTOR} intervals. It reconnects with full-jitter {@link Backoff}
  * (reset after a welcome) unless the close code says retrying cannot help. Connection callbacks run
  * on the given executor, never on the WebSocket threads.
@@ -49,6 +56,24 @@ public final class WebSocketAgentLink implements AgentLink {
   /** Close code for a link dropped because no welcome came in time. */
   static final int NO_WELCOME_CODE = CloseCodes.GOING_AWAY;
 
+  /** Messages read from the store per send round. */
+  static final int SEND_CHUNK_MESSAGES = 256;
+
+  /** Bytes of text read from the store per send round, at most (one message may pass it). */
+  static final int SEND_CHUNK_BYTES = 256 * 1024;
+
+  /**
+   * Writes the socket may have queued before the link stops feeding it from the store: keeps a
+   * replay from piling an outage's worth of messages into memory.
+   */
+  static final int MAX_QUEUED_WRITES = 512;
+
+  /** How soon a replay that found the send queue full tries again, in milliseconds. */
+  static final long SEND_RETRY_MS = 5;
+
+  /** How often the store is made durable (fsync); appends survive a killed process anyway. */
+  static final long SYNC_INTERVAL_MS = 5_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketAgentLink.class);
 
   private final URI relayUri;
@@ -56,7 +81,7 @@ public final class WebSocketAgentLink implements AgentLink {
   private final ScheduledExecutorService executor;
   private final MessageCodec codec = MessageCodec.forRelayMessages();
   private final Backoff backoff;
-  private final AtomicLong seq = new AtomicLong();
+  private final OutboundStore store;
   private final Object sendLock = new Object();
   private final Object stateMonitor = new Object();
 
@@ -71,6 +96,10 @@ public final class WebSocketAgentLink implements AgentLink {
   private ScheduledFuture<?> welcomeTimeoutTask;
   private long heartbeatIntervalMs = Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
   private long nextNonce;
+  private long sentSeq;
+  private boolean sendRetryScheduled;
+  private long replayStartedNanos;
+  private long replayFromSeq;
 
   // Guarded by sendLock.
   private SensorCatalog catalog;
@@ -78,18 +107,25 @@ public final class WebSocketAgentLink implements AgentLink {
 
   /**
    * @param relayUri the relay's WebSocket address
-   * @param hello the hello to send on every connection
+   * @param hello the hello to send on every connection (the store's epoch is added to it)
+   * @param store the store-and-forward buffer samples and events go through; the caller closes it
    * @param executor single-threaded executor running this link's work (may be shared)
    */
-  public WebSocketAgentLink(URI relayUri, Hello hello, ScheduledExecutorService executor) {
-    this(relayUri, hello, executor, new Backoff());
+  public WebSocketAgentLink(
+      URI relayUri, Hello hello, OutboundStore store, ScheduledExecutorService executor) {
+    this(relayUri, hello, store, executor, new Backoff());
   }
 
   /** As above, with a given backoff (tests use short delays). */
   public WebSocketAgentLink(
-      URI relayUri, Hello hello, ScheduledExecutorService executor, Backoff backoff) {
+      URI relayUri,
+      Hello hello,
+      OutboundStore store,
+      ScheduledExecutorService executor,
+      Backoff backoff) {
     this.relayUri = relayUri;
-    this.hello = hello;
+    this.hello = hello.withStreamEpoch(store.epoch());
+    this.store = store;
     this.executor = executor;
     this.backoff = backoff;
   }
@@ -97,6 +133,15 @@ public final class WebSocketAgentLink implements AgentLink {
   @Override
   public void start() {
     executor.execute(this::connect);
+    executor.scheduleWithFixedDelay(
+        () -> {
+          if (!stopped) {
+            store.sync();
+          }
+        },
+        SYNC_INTERVAL_MS,
+        SYNC_INTERVAL_MS,
+        TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -129,7 +174,7 @@ public final class WebSocketAgentLink implements AgentLink {
     synchronized (sendLock) {
       catalog = newCatalog;
       if (welcomed) {
-        send(newCatalog, true);
+        send(newCatalog);
       }
     }
   }
@@ -139,7 +184,7 @@ public final class WebSocketAgentLink implements AgentLink {
     synchronized (sendLock) {
       inventory = newInventory;
       if (welcomed) {
-        send(newInventory, true);
+        send(newInventory);
       }
     }
   }
@@ -205,7 +250,7 @@ public final class WebSocketAgentLink implements AgentLink {
         () -> {
           if (c == current && !stopped) {
             LOG.debug("connected to {}; sending hello", relayUri);
-            sendRaw(c, hello, false);
+            sendRaw(c, hello);
           }
         });
   }
@@ -240,9 +285,13 @@ public final class WebSocketAgentLink implements AgentLink {
     if (m instanceof Welcome w) {
       welcomed(c, w);
     } else if (m instanceof Ping p) {
-      sendRaw(c, new Pong(p.nonce(), p.sentAtMs()), false);
+      sendRaw(c, new Pong(p.nonce(), p.sentAtMs()));
     } else if (m instanceof Pong p) {
       LOG.trace("round trip {} ms", System.currentTimeMillis() - p.sentAtMs());
+    } else if (m instanceof Received r) {
+      if (store.epoch().equals(r.streamEpoch())) {
+        store.acknowledge(r.upToSeq());
+      }
     } else if (m instanceof ErrorNotice e) {
       LOG.error("relay reports error {}: {}", e.code(), e.reason());
     } else {
@@ -262,15 +311,31 @@ public final class WebSocketAgentLink implements AgentLink {
         w.relayId(),
         w.sessionId(),
         heartbeatIntervalMs);
+    long held = w.receivedSeqOrZero();
+    if (held > 0) {
+      store.acknowledge(held);
+    }
+    sentSeq = Math.max(store.acknowledgedSeq(), held);
+    long backlog = store.lastSeq() - sentSeq;
+    if (backlog > 0) {
+      replayStartedNanos = System.nanoTime();
+      replayFromSeq = sentSeq;
+      LOG.info(
+          "relay holds #{} of stream {}; resending {} buffered messages",
+          held,
+          store.epoch(),
+          backlog);
+    }
     synchronized (sendLock) {
       if (catalog != null) {
-        sendRaw(c, catalog, true);
+        sendRaw(c, catalog);
       }
       if (inventory != null) {
-        sendRaw(c, inventory, true);
+        sendRaw(c, inventory);
       }
       welcomed = true;
     }
+    pump();
     synchronized (stateMonitor) {
       stateMonitor.notifyAll();
     }
@@ -291,7 +356,7 @@ public final class WebSocketAgentLink implements AgentLink {
       c.closeConnection(CloseCodes.HEARTBEAT_TIMEOUT, "relay silent for " + silentMs + " ms");
       return;
     }
-    sendRaw(c, new Ping(++nextNonce, now), false);
+    sendRaw(c, new Ping(++nextNonce, now));
   }
 
   private void welcomeTimedOut(RelayConnection c) {
@@ -337,25 +402,84 @@ public final class WebSocketAgentLink implements AgentLink {
 
   // ---- sending ----
 
+  /**
+   * Numbers and stores the message, then sends what the store holds beyond what this connection has
+   * sent. Returns false only when the store failed and the message could not be sent either.
+   */
   private boolean sendData(Message m) {
-    synchronized (sendLock) {
-      if (!welcomed) {
-        LOG.debug("not connected; dropping {}", m.type().wireName());
-        return false;
+    try {
+      store.append(n -> codec.encode(new Envelope(Protocol.VERSION, n, m)));
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      LOG.error("cannot buffer {}: {}; sending it unbuffered", m.type().wireName(), e.getMessage());
+      synchronized (sendLock) {
+        return welcomed && send(m);
       }
-      return send(m, true);
+    }
+    executor.execute(this::pump);
+    return true;
+  }
+
+  /**
+   * Feeds the connection from the store, a chunk at a time, while its send queue has room; comes
+   * back shortly when it is full. Runs on the executor.
+   */
+  private void pump() {
+    RelayConnection c = current;
+    if (c == null || !welcomed || stopped) {
+      return;
+    }
+    while (c.queuedWrites() < MAX_QUEUED_WRITES) {
+      List<OutboundStore.Entry> chunk =
+          store.readAfter(sentSeq, SEND_CHUNK_MESSAGES, SEND_CHUNK_BYTES);
+      if (chunk.isEmpty()) {
+        replayDone();
+        return;
+      }
+      try {
+        for (OutboundStore.Entry e : chunk) {
+          c.send(e.text());
+          sentSeq = e.seq();
+        }
+      } catch (WebsocketNotConnectedException e) {
+        LOG.debug("link closed while sending from the buffer");
+        return;
+      }
+    }
+    if (!sendRetryScheduled) {
+      sendRetryScheduled = true;
+      executor.schedule(
+          () -> {
+            sendRetryScheduled = false;
+            pump();
+          },
+          SEND_RETRY_MS,
+          TimeUnit.MILLISECONDS);
     }
   }
 
-  private boolean send(Message m, boolean numbered) {
-    RelayConnection c = current;
-    return c != null && sendRaw(c, m, numbered);
+  private void replayDone() {
+    if (replayStartedNanos == 0) {
+      return;
+    }
+    double seconds = (System.nanoTime() - replayStartedNanos) / 1e9;
+    long count = sentSeq - replayFromSeq;
+    LOG.info(
+        "resent {} buffered messages in {} s ({} per second)",
+        count,
+        String.format(java.util.Locale.ROOT, "%.2f", seconds),
+        Math.round(count / Math.max(seconds, 1e-3)));
+    replayStartedNanos = 0;
   }
 
-  private boolean sendRaw(RelayConnection c, Message m, boolean numbered) {
-    long n = numbered ? seq.incrementAndGet() : 0;
+  private boolean send(Message m) {
+    RelayConnection c = current;
+    return c != null && sendRaw(c, m);
+  }
+
+  /** Sends an unnumbered message: the hello, heartbeats, catalog and inventory (latest wins). */
+  private boolean sendRaw(RelayConnection c, Message m) {
     try {
-      c.send(codec.encode(new Envelope(Protocol.VERSION, n, m)));
+      c.send(codec.encode(m));
       return true;
     } catch (WebsocketNotConnectedException e) {
       LOG.debug("link closed while sending {}", m.type().wireName());
