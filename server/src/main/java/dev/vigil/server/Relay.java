@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * sockets listen; {@link #close} closes every peer with 1001 and stops.
  */
 public final class Relay implements AutoCloseable {
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** How long {@link #close} waits for peers to answer the close, in milliseconds. */
   public static final int STOP_TIMEOUT_MS = 1_000;
 
@@ -119,9 +122,12 @@ public final class Relay implements AutoCloseable {
     return relayId;
   }
 
-  /** Closes every peer with 1001 (going away) and stops. */
+  /** Closes every peer with 1001 (going away) and stops. Closing again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     http.close();
     try {
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");

@@ -84,6 +84,12 @@ final class Fleet {
     return null;
   }
 
+  /** The host an accepted agent speaks for, without counting it as heard from; or null. */
+  HostRecord heardFromQuietly(Peer agent) {
+    HostRecord host = hosts.get(agent.peerId);
+    return host != null && host.agent == agent ? host : null;
+  }
+
   void onCatalog(HostRecord host, SensorCatalog catalog) {
     host.catalog(catalog);
     dashboards.broadcast(catalog);

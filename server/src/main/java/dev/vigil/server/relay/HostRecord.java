@@ -31,6 +31,9 @@ final class HostRecord implements AlertHost {
   /** The connection currently speaking for this host; null when offline. */
   Peer agent;
 
+  /** The host's numbered stream: de-duplication and acknowledgements. */
+  final AgentStream stream = new AgentStream();
+
   HostRecord(String hostId) {
     this.hostId = hostId;
   }

@@ -148,7 +148,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
   @Override
   public void onMessage(PeerLink link, Envelope envelope) {
     long now = System.nanoTime();
-    submit(() -> received(link, envelope.body(), now));
+    submit(() -> received(link, envelope.body(), envelope.seq(), now));
   }
 
   @Override
@@ -232,7 +232,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
             TimeUnit.MILLISECONDS);
   }
 
-  private void received(PeerLink link, Message message, long nowNanos) {
+  private void received(PeerLink link, Message message, long seq, long nowNanos) {
     Peer peer = peers.get(link);
     if (peer == null || peer.closing) {
       return;
@@ -258,7 +258,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     } else if (message instanceof Acknowledge ack) {
       fleet.acknowledge(link, peer.name, ack);
     } else if (host != null && !(message instanceof Pong)) {
-      agentMessage(peer, host, message);
+      agentMessage(peer, host, message, seq);
     }
   }
 
@@ -280,16 +280,11 @@ public final class RelayCore implements LinkListener, RelayQueries {
     peer.role = accepted.role();
     peer.peerId = hello.peerId();
     peer.name = accepted.name();
-    peer.link.send(
-        codec.encode(
-            new Welcome(
-                relayId,
-                peer.sessionId,
-                config.heartbeatInterval().toMillis(),
-                clock.millis(),
-                relayVersion)));
     if (peer.role == Role.AGENT) {
       Peer previous = fleet.agentConnected(peer, hello);
+      HostRecord host = fleet.heardFrom(peer);
+      long held = host.stream.join(hello.streamEpoch());
+      peer.link.send(codec.encode(welcome(peer, hello.streamEpoch() == null ? null : held)));
       if (previous != null && previous != peer) {
         closePeer(
             previous,
@@ -298,12 +293,23 @@ public final class RelayCore implements LinkListener, RelayQueries {
             null);
       }
     } else {
+      peer.link.send(codec.encode(welcome(peer, null)));
       fleet.dashboardJoined(peer.link);
     }
     log.info("Accepted {} '{}'", peer, peer.name);
   }
 
-  private void agentMessage(Peer agent, HostRecord host, Message message) {
+  private Welcome welcome(Peer peer, Long receivedSeq) {
+    return new Welcome(
+        relayId,
+        peer.sessionId,
+        config.heartbeatInterval().toMillis(),
+        clock.millis(),
+        relayVersion,
+        receivedSeq);
+  }
+
+  private void agentMessage(Peer agent, HostRecord host, Message message, long seq) {
     String hostId = hostIdOf(message);
     if (!agent.peerId.equals(hostId)) {
       reject(
@@ -317,6 +323,15 @@ public final class RelayCore implements LinkListener, RelayQueries {
               + agent.peerId
               + "'");
       return;
+    }
+    if (message instanceof Sample || message instanceof DeviceEvent) {
+      if (!host.stream.admit(seq)) {
+        log.debug("{}: dropping duplicate #{}", agent, seq);
+        return;
+      }
+      if (host.stream.acknowledgementDue()) {
+        agent.link.send(codec.encode(host.stream.acknowledge()));
+      }
     }
     if (message instanceof Sample sample) {
       fleet.onSample(host, sample);
@@ -383,6 +398,12 @@ public final class RelayCore implements LinkListener, RelayQueries {
         closePeer(
             peer, CloseCodes.HEARTBEAT_TIMEOUT, heartbeatSilence, "link lost: " + heartbeatSilence);
         continue;
+      }
+      if (peer.role == Role.AGENT) {
+        HostRecord host = fleet.heardFromQuietly(peer);
+        if (host != null && host.stream.hasUnacknowledged()) {
+          peer.link.send(codec.encode(host.stream.acknowledge()));
+        }
       }
       if (now - peer.lastInboundNanos < heartbeatIntervalNanos) {
         continue; // heard from within the interval: alive, no ping needed

@@ -1,0 +1,85 @@
+package dev.vigil.server.relay;
+
+import dev.vigil.protocol.Received;
+import java.util.Objects;
+
+/**
+ * Where one host's numbered agent stream (samples and events) stands on the relay: its epoch, the
+ * highest number held, and how much is not yet acknowledged. Numbers at or below the highest held
+ * are duplicates (a replay after a lost acknowledgement) and are dropped; a jump says messages were
+ * lost on the agent's side (its buffer overflowed). Owned by the core thread; not thread-safe.
+ */
+final class AgentStream {
+  /** The relay acknowledges at least every this many messages, and at every heartbeat. */
+  static final int RECEIVED_EVERY_MESSAGES = 256;
+
+  private String epoch;
+  private long receivedSeq;
+  private long unacknowledged;
+  private long duplicates;
+  private long missing;
+
+  /**
+   * A connection declared {@code newEpoch}; a different epoch than before starts from nothing.
+   *
+   * @return the highest number held in that epoch, for the welcome (0 when none)
+   */
+  long join(String newEpoch) {
+    if (!Objects.equals(epoch, newEpoch)) {
+      epoch = newEpoch;
+      receivedSeq = 0;
+    }
+    unacknowledged = 0;
+    return epoch == null ? 0 : receivedSeq;
+  }
+
+  /**
+   * Whether the message numbered {@code seq} is new. Unnumbered messages (0) and streams without an
+   * epoch are always new: nothing to de-duplicate them by.
+   */
+  boolean admit(long seq) {
+    if (seq <= 0 || epoch == null) {
+      return true;
+    }
+    if (seq <= receivedSeq) {
+      duplicates++;
+      return false;
+    }
+    if (receivedSeq > 0 && seq > receivedSeq + 1) {
+      missing += seq - receivedSeq - 1;
+    }
+    receivedSeq = seq;
+    unacknowledged++;
+    return true;
+  }
+
+  /** True when enough arrived since the last acknowledgement to send one now. */
+  boolean acknowledgementDue() {
+    return unacknowledged >= RECEIVED_EVERY_MESSAGES;
+  }
+
+  /** True when something arrived that the agent has not been told about. */
+  boolean hasUnacknowledged() {
+    return unacknowledged > 0;
+  }
+
+  /** The acknowledgement of everything held; resets the count. */
+  Received acknowledge() {
+    unacknowledged = 0;
+    return new Received(epoch, receivedSeq);
+  }
+
+  long receivedSeq() {
+    return receivedSeq;
+  }
+
+  /** Duplicates dropped since the relay started. */
+  long duplicates() {
+    return duplicates;
+  }
+
+  /** Numbers that never arrived (skipped by the agent), since the relay started. */
+  long missing() {
+    return missing;
+  }
+}
