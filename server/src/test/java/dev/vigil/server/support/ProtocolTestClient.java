@@ -65,6 +65,11 @@ public final class ProtocolTestClient extends WebSocketClient {
     send(codec.encode(message));
   }
 
+  /** Sends one envelope as it is (e.g. with a sequence number). */
+  public void send(dev.vigil.protocol.Envelope envelope) {
+    send(codec.encode(envelope));
+  }
+
   /**
    * Sends a ping and waits for its pong: the relay handles each connection's messages in order, so
    * everything sent before has been handled when this returns.

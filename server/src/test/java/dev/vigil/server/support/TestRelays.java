@@ -65,7 +65,14 @@ public final class TestRelays {
   /** Waits until {@code condition} holds, polling. */
   public static void awaitTrue(String what, java.util.function.BooleanSupplier condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    awaitTrue(what, condition, WAIT);
+  }
+
+  /** Waits up to {@code timeout} until {@code condition} holds, polling. */
+  public static void awaitTrue(
+      String what, java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
