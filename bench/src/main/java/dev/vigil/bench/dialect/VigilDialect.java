@@ -29,6 +29,13 @@ public final class VigilDialect implements PeerDialect {
   private static final byte[] PING_PREFIX = prefix("ping");
   private static final byte[] WELCOME_PREFIX = prefix("welcome");
   private static final byte[] ERROR_PREFIX = prefix("error");
+  private static final byte[] RECEIVED_PREFIX = prefix("received");
+
+  /**
+   * Epoch of every simulated agent's numbered stream: samples carry sequence numbers, so the relay
+   * de-duplicates and acknowledges them as it does for a real agent's store-and-forward buffer.
+   */
+  static final String STREAM_EPOCH = "bench";
 
   private final MessageCodec codec = MessageCodec.forRelayMessages();
   private final String agentToken;
@@ -88,7 +95,8 @@ public final class VigilDialect implements PeerDialect {
             SOFTWARE_VERSION,
             Map.of(),
             true,
-            null);
+            null,
+            agent ? STREAM_EPOCH : null);
     sendText(peer, codec.encode(hello));
   }
 
@@ -113,6 +121,9 @@ public final class VigilDialect implements PeerDialect {
       }
       peer.markReady();
       return;
+    }
+    if (peer.role() == Role.AGENT && startsWith(data, off, len, RECEIVED_PREFIX)) {
+      return; // the relay's acknowledgement of the stream: nothing is buffered here to drop
     }
     if (startsWith(data, off, len, ERROR_PREFIX)) {
       peer.fail("relay error " + new String(data, off, len, StandardCharsets.UTF_8));
