@@ -64,6 +64,14 @@ public final class RelayCore implements LinkListener, RelayQueries {
    */
   static final long CLOSE_CODE_SETTLE_MS = 100;
 
+  /**
+   * Heartbeat intervals between two acknowledgements of an agent's stream (30 s by default): an
+   * agent keeps what is unacknowledged on disk anyway and a relay that holds it drops a resend, so
+   * rare acknowledgements cost only a slightly longer resend after a cut, while 10,000 agents
+   * acknowledged every interval would cost the relay 2,000 messages a second.
+   */
+  static final int ACKNOWLEDGE_EVERY_HEARTBEATS = 6;
+
   /** How long a closed peer has to answer the close frame before the socket is dropped. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
@@ -81,6 +89,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final Map<PeerLink, Peer> peers = new HashMap<>();
   private final long heartbeatTimeoutNanos;
   private final long heartbeatIntervalNanos;
+  private final long acknowledgeIntervalNanos;
   private final String heartbeatSilence;
   private final Runnable flushTask = guarded(this::flush);
   private long sessions;
@@ -104,6 +113,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
+    this.acknowledgeIntervalNanos = heartbeatIntervalNanos * ACKNOWLEDGE_EVERY_HEARTBEATS;
     this.heartbeatSilence = "no message for " + ValueFormat.duration(timeout);
     ScheduledThreadPoolExecutor core =
         new ScheduledThreadPoolExecutor(
@@ -258,7 +268,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     } else if (message instanceof Acknowledge ack) {
       fleet.acknowledge(link, peer.name, ack);
     } else if (host != null && !(message instanceof Pong)) {
-      agentMessage(peer, host, message, seq);
+      agentMessage(peer, host, message, seq, nowNanos);
     }
   }
 
@@ -309,7 +319,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
         receivedSeq);
   }
 
-  private void agentMessage(Peer agent, HostRecord host, Message message, long seq) {
+  private void agentMessage(Peer agent, HostRecord host, Message message, long seq, long nowNanos) {
     String hostId = hostIdOf(message);
     if (!agent.peerId.equals(hostId)) {
       reject(
@@ -325,11 +335,11 @@ public final class RelayCore implements LinkListener, RelayQueries {
       return;
     }
     if (message instanceof Sample || message instanceof DeviceEvent) {
-      if (!host.stream.admit(seq)) {
+      if (!host.stream.admit(seq, nowNanos)) {
         log.debug("{}: dropping duplicate #{}", agent, seq);
         return;
       }
-      if (host.stream.acknowledgementDue()) {
+      if (host.stream.acknowledgementDue(nowNanos, acknowledgeIntervalNanos)) {
         agent.link.send(codec.encode(host.stream.acknowledge()));
       }
     }
@@ -400,8 +410,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
         continue;
       }
       if (peer.role == Role.AGENT) {
+        // Streams that went quiet: the ones still sending are acknowledged as they send.
         HostRecord host = fleet.heardFromQuietly(peer);
-        if (host != null && host.stream.hasUnacknowledged()) {
+        if (host != null && host.stream.acknowledgementDue(now, acknowledgeIntervalNanos)) {
           peer.link.send(codec.encode(host.stream.acknowledge()));
         }
       }

@@ -126,7 +126,7 @@ class AgentStreamTest {
   }
 
   @Test
-  void relayAcknowledgesTheStreamAtTheNextHeartbeat() throws Exception {
+  void relayAcknowledgesAStreamThatWentQuiet() throws Exception {
     ProtocolTestClient agent = agent("e1");
     agent.send(event(1, 1));
     agent.send(event(2, 2));
