@@ -407,16 +407,39 @@ public final class WebSocketAgentLink implements AgentLink {
    * sent. Returns false only when the store failed and the message could not be sent either.
    */
   private boolean sendData(Message m) {
+    String[] text = new String[1];
+    long seq;
     try {
-      store.append(n -> codec.encode(new Envelope(Protocol.VERSION, n, m)));
+      seq = store.append(n -> text[0] = codec.encode(new Envelope(Protocol.VERSION, n, m)));
     } catch (UncheckedIOException | IllegalArgumentException e) {
       LOG.error("cannot buffer {}: {}; sending it unbuffered", m.type().wireName(), e.getMessage());
       synchronized (sendLock) {
         return welcomed && send(m);
       }
     }
-    executor.execute(this::pump);
+    executor.execute(() -> sendLive(seq, text[0]));
     return true;
+  }
+
+  /**
+   * Sends a message just stored without reading it back when the connection is caught up with the
+   * store (the steady state at 1 Hz); otherwise feeds the connection from the store in order.
+   */
+  private void sendLive(long seq, String text) {
+    RelayConnection c = current;
+    if (c == null || !welcomed || stopped) {
+      return;
+    }
+    if (seq != sentSeq + 1 || c.queuedWrites() >= MAX_QUEUED_WRITES) {
+      pump();
+      return;
+    }
+    try {
+      c.send(text);
+      sentSeq = seq;
+    } catch (WebsocketNotConnectedException e) {
+      LOG.debug("link closed while sending #{}", seq);
+    }
   }
 
   /**
