@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * killed agent loses nothing it had buffered; {@link #sync()} makes it durable against power loss
  * too. A torn record at the end of a segment (the process died mid-write) is cut off on open. When
  * the buffer passes its size bound the oldest segment goes, and its unacknowledged messages are
- * counted as dropped: the relay then sees the numbers jump and says so.
+ * counted as dropped: the relay then sees the numbers jump and says so. One process at a time: the
+ * directory is locked while open, so a second agent on the same state directory gets a clear error
+ * instead of interleaving its records with the first one's.
  *
  * <p>Record layout: {@code int length | int crc32(seq, text) | long seq | text (UTF-8)}.
  */
@@ -52,6 +56,7 @@ public final class DiskSpool implements OutboundStore {
   static final int HEADER_BYTES = Integer.BYTES + Integer.BYTES + Long.BYTES;
   static final String EPOCH_FILE = "epoch";
   static final String ACKNOWLEDGED_FILE = "acknowledged";
+  static final String LOCK_FILE = "lock";
   private static final String SEGMENT_PREFIX = "seg-";
   private static final String SEGMENT_SUFFIX = ".log";
   private static final int READ_BUFFER_BYTES = 64 * 1024;
@@ -61,7 +66,12 @@ public final class DiskSpool implements OutboundStore {
   private final Path dir;
   private final long maxBytes;
   private final String epoch;
+  private final FileChannel lockChannel;
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
+  // Reused by every append (under the lock): one header buffer, one checksum.
+  private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+  private final ByteBuffer[] record = new ByteBuffer[2];
+  private final CRC32 crc = new CRC32();
   private Segment active;
   private FileChannel activeChannel;
   private long lastSeq;
@@ -86,8 +96,10 @@ public final class DiskSpool implements OutboundStore {
   /** Where the last read stopped, so a replay reads each record once. */
   private record Cursor(Segment segment, long position, long lastSeq) {}
 
-  private DiskSpool(Path dir, long maxBytes, String epoch, long acknowledgedSeq) {
+  private DiskSpool(
+      Path dir, FileChannel lockChannel, long maxBytes, String epoch, long acknowledgedSeq) {
     this.dir = dir;
+    this.lockChannel = lockChannel;
     this.maxBytes = maxBytes;
     this.epoch = epoch;
     this.acknowledgedSeq = acknowledgedSeq;
@@ -103,6 +115,38 @@ public final class DiskSpool implements OutboundStore {
           "buffer size must be at least " + MIN_MAX_BYTES + " bytes, got " + maxBytes);
     }
     Files.createDirectories(dir);
+    FileChannel lockChannel = lock(dir);
+    try {
+      return open(dir, lockChannel, maxBytes);
+    } catch (IOException | RuntimeException e) {
+      lockChannel.close();
+      throw e;
+    }
+  }
+
+  /** Locks {@code dir} for this process, or says which directory another process holds. */
+  private static FileChannel lock(Path dir) throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException(
+          "the store-and-forward buffer in "
+              + dir
+              + " is in use by another agent; give each agent its own state directory");
+    }
+    return channel;
+  }
+
+  private static DiskSpool open(Path dir, FileChannel lockChannel, long maxBytes)
+      throws IOException {
     Path epochFile = dir.resolve(EPOCH_FILE);
     String epoch = null;
     if (Files.exists(epochFile)) {
@@ -120,7 +164,7 @@ public final class DiskSpool implements OutboundStore {
     } else {
       acknowledged = readAcknowledged(dir.resolve(ACKNOWLEDGED_FILE));
     }
-    DiskSpool spool = new DiskSpool(dir, maxBytes, epoch, acknowledged);
+    DiskSpool spool = new DiskSpool(dir, lockChannel, maxBytes, epoch, acknowledged);
     spool.recover();
     return spool;
   }
@@ -156,20 +200,22 @@ public final class DiskSpool implements OutboundStore {
   /** Reads a segment's intact records; cuts off a torn or corrupt tail. */
   private static void scan(Segment s) throws IOException {
     long size = Files.size(s.path);
+    CRC32 crc = new CRC32();
+    ByteBuffer seqBytes = ByteBuffer.allocate(Long.BYTES);
     long good = 0;
     try (FileChannel ch = FileChannel.open(s.path, StandardOpenOption.READ);
         DataInputStream in = reader(ch, 0)) {
       long expected = s.firstSeq;
       while (good + HEADER_BYTES <= size) {
         int length = in.readInt();
-        int crc = in.readInt();
+        int checksum = in.readInt();
         long seq = in.readLong();
         if (length < 0 || length > MAX_TEXT_BYTES || good + HEADER_BYTES + length > size) {
           break;
         }
         byte[] text = new byte[length];
         in.readFully(text);
-        if (seq != expected || crc != crc(seq, text)) {
+        if (seq != expected || checksum != checksum(crc, seqBytes.putLong(0, seq), text)) {
           break;
         }
         good += HEADER_BYTES + length;
@@ -209,10 +255,12 @@ public final class DiskSpool implements OutboundStore {
       if (active == null || active.bytes + recordBytes > SEGMENT_BYTES && active.bytes > 0) {
         roll(seq);
       }
-      ByteBuffer record = ByteBuffer.allocate(recordBytes);
-      record.putInt(text.length).putInt(crc(seq, text)).putLong(seq).put(text).flip();
-      while (record.hasRemaining()) {
-        activeChannel.write(record);
+      header.clear().putInt(0, text.length).putLong(8, seq);
+      header.putInt(4, checksum(crc, header.slice(8, Long.BYTES), text));
+      record[0] = header;
+      record[1] = ByteBuffer.wrap(text);
+      while (record[1].hasRemaining()) {
+        activeChannel.write(record); // one gathering write: header and text together
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the store-and-forward buffer in " + dir, e);
@@ -369,14 +417,15 @@ public final class DiskSpool implements OutboundStore {
     }
   }
 
+  /** Makes everything durable and releases the directory. Closing again does nothing. */
   @Override
   public synchronized void close() {
-    if (activeChannel == null) {
-      return;
-    }
     try {
-      activeChannel.force(false);
-      activeChannel.close();
+      if (activeChannel != null) {
+        activeChannel.force(false);
+        activeChannel.close();
+      }
+      lockChannel.close(); // releases the lock
     } catch (IOException e) {
       LOG.warn("cannot close the store-and-forward buffer in {}: {}", dir, e.toString());
     }
@@ -407,9 +456,10 @@ public final class DiskSpool implements OutboundStore {
     return new DataInputStream(new BufferedInputStream(raw, READ_BUFFER_BYTES));
   }
 
-  private static int crc(long seq, byte[] text) {
-    CRC32 crc = new CRC32();
-    crc.update(ByteBuffer.allocate(Long.BYTES).putLong(0, seq));
+  /** CRC-32 of the record's sequence number (8 bytes, big-endian) and text. */
+  private static int checksum(CRC32 crc, ByteBuffer seqBytes, byte[] text) {
+    crc.reset();
+    crc.update(seqBytes.duplicate().clear());
     crc.update(text);
     return (int) crc.getValue();
   }

@@ -47,13 +47,31 @@ class DiskSpoolTest {
   }
 
   @Test
-  void bufferedMessagesSurviveAProcessThatNeverClosedTheBuffer() throws IOException {
-    DiskSpool first = DiskSpool.open(dir, BOUND);
-    for (int i = 0; i < 10; i++) {
-      first.append(DiskSpoolTest::text);
+  void everyMessageIsInItsFileAsSoonAsItIsAppended() throws IOException {
+    try (DiskSpool spool = DiskSpool.open(dir, BOUND)) {
+      for (int i = 0; i < 10; i++) {
+        spool.append(DiskSpoolTest::text);
+      }
+      // No sync, no close: what a killed process leaves is what reached the file (the agent
+      // killed with SIGKILL for real: StoreAndForwardTest in the server module).
+      String file =
+          Files.readString(segments().get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+      for (int i = 1; i <= 10; i++) {
+        assertThat(file).contains(text(i));
+      }
     }
-    String epoch = first.epoch();
-    // No close, no sync: as after kill -9, only what reached the file is there.
+  }
+
+  @Test
+  void reopenedBufferKeepsItsEpochAndNumbersOn() throws IOException {
+    String epoch;
+    try (DiskSpool first = DiskSpool.open(dir, BOUND)) {
+      for (int i = 0; i < 10; i++) {
+        first.append(DiskSpoolTest::text);
+      }
+      epoch = first.epoch();
+    }
 
     try (DiskSpool reopened = DiskSpool.open(dir, BOUND)) {
       assertThat(reopened.epoch()).isEqualTo(epoch);
@@ -61,6 +79,23 @@ class DiskSpoolTest {
       assertThat(seqs(reopened.readAfter(0, 100, Integer.MAX_VALUE)))
           .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
       assertThat(reopened.append(DiskSpoolTest::text)).isEqualTo(11);
+    }
+  }
+
+  @Test
+  void secondAgentOnTheSameDirectoryIsRefusedAndTheFirstLosesNothing() throws IOException {
+    try (DiskSpool first = DiskSpool.open(dir, BOUND)) {
+      first.append(DiskSpoolTest::text);
+
+      assertThatThrownBy(() -> DiskSpool.open(dir, BOUND))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("is in use by another agent")
+          .hasMessageContaining(dir.toString());
+      first.append(DiskSpoolTest::text);
+      assertThat(seqs(first.readAfter(0, 100, Integer.MAX_VALUE))).containsExactly(1L, 2L);
+    }
+    try (DiskSpool after = DiskSpool.open(dir, BOUND)) {
+      assertThat(after.pendingCount()).isEqualTo(2); // released on close
     }
   }
 
