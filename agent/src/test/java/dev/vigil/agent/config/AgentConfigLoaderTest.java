@@ -71,4 +71,29 @@ class AgentConfigLoaderTest {
         .hasMessageContaining("relay.url")
         .hasMessageContaining("ws://");
   }
+
+  @Test
+  void bufferSizeTakesBytesOrASuffix() {
+    assertThat(
+            AgentConfigLoader.apply(AgentConfig.defaults(), Map.of("buffer.max.bytes", "64M"))
+                .bufferMaxBytes())
+        .isEqualTo(64L * 1024 * 1024);
+    assertThat(
+            AgentConfigLoader.apply(
+                    AgentConfig.defaults(), Map.of("buffer.max.bytes", "1073741824"))
+                .bufferMaxBytes())
+        .isEqualTo(1L << 30);
+  }
+
+  @Test
+  void badBufferSizeIsRejectedWithTheValueAndTheLeastAccepted() {
+    assertThatThrownBy(
+            () ->
+                AgentConfigLoader.apply(AgentConfig.defaults(), Map.of("buffer.max.bytes", "lots")))
+        .hasMessageContaining("buffer.max.bytes")
+        .hasMessageContaining("'lots' is not a size in bytes");
+    assertThatThrownBy(
+            () -> AgentConfigLoader.apply(AgentConfig.defaults(), Map.of("buffer.max.bytes", "1K")))
+        .hasMessageContaining("buffer size must be at least 2097152 bytes, got 1024");
+  }
 }

@@ -292,8 +292,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     peer.name = accepted.name();
     if (peer.role == Role.AGENT) {
       Peer previous = fleet.agentConnected(peer, hello);
-      HostRecord host = fleet.heardFrom(peer);
-      long held = host.stream.join(hello.streamEpoch());
+      long held = fleet.heardFromQuietly(peer).stream.join(hello.streamEpoch());
       peer.link.send(codec.encode(welcome(peer, hello.streamEpoch() == null ? null : held)));
       if (previous != null && previous != peer) {
         closePeer(

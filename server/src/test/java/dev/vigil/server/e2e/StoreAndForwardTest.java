@@ -2,13 +2,16 @@ package dev.vigil.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.agent.Agent;
 import dev.vigil.agent.link.WebSocketAgentLink;
 import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.protocol.Backoff;
+import dev.vigil.protocol.DecodeResult;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.DeviceKind;
 import dev.vigil.protocol.EventKind;
+import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
@@ -45,6 +48,7 @@ class StoreAndForwardTest {
 
   @TempDir Path tmp;
   private final List<AutoCloseable> open = new ArrayList<>();
+  private final List<Process> processes = new ArrayList<>();
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -55,6 +59,10 @@ class StoreAndForwardTest {
 
   @AfterEach
   void closeAll() throws Exception {
+    for (Process p : processes) {
+      p.destroyForcibly();
+      p.waitFor();
+    }
     for (int i = open.size() - 1; i >= 0; i--) {
       open.get(i).close();
     }
@@ -71,7 +79,8 @@ class StoreAndForwardTest {
     return relay;
   }
 
-  private WebSocketAgentLink link(int port, DiskSpool spool) {
+  /** A link for the test host through {@code spool}, not started yet. */
+  private WebSocketAgentLink newLink(int port, DiskSpool spool) {
     WebSocketAgentLink link =
         new WebSocketAgentLink(
             URI.create("ws://127.0.0.1:" + port),
@@ -80,6 +89,11 @@ class StoreAndForwardTest {
             executor,
             new Backoff(20, 200, Math::random));
     open.add(link);
+    return link;
+  }
+
+  private WebSocketAgentLink link(int port, DiskSpool spool) {
+    WebSocketAgentLink link = newLink(port, spool);
     link.start();
     return link;
   }
@@ -139,33 +153,104 @@ class StoreAndForwardTest {
     assertThat(snapshot.recentEvents().get(0).timestampMs()).isEqualTo(event(6).timestampMs());
   }
 
+  /**
+   * The real agent, {@code vigil-agent run} from its jar in a process of its own, sampling this
+   * machine every 100 ms, with its state (host id, buffer) in {@code stateDir}.
+   */
+  private Process agentProcess(int port, Path stateDir, String logName) throws Exception {
+    Path jar = Path.of("../agent/target/vigil-agent.jar").toAbsolutePath().normalize();
+    assertThat(jar).as("the agent jar (built by the agent module before this one)").exists();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-jar",
+                jar.toString(),
+                "run",
+                "--relay",
+                "ws://127.0.0.1:" + port,
+                "--token",
+                TestRelays.AGENT_TOKEN,
+                "--state-dir",
+                stateDir.toString(),
+                "--interval",
+                "100ms",
+                "--inventory-interval",
+                "1s")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(logName).toFile())
+            .start();
+    processes.add(p);
+    return p;
+  }
+
+  /** What an agent left in its buffer, read once it no longer runs. */
+  private static List<Sample> buffered(Path stateDir) throws Exception {
+    try (DiskSpool spool =
+        DiskSpool.open(stateDir.resolve(Agent.BUFFER_DIR), DiskSpool.DEFAULT_MAX_BYTES)) {
+      List<Sample> samples = new ArrayList<>();
+      for (var e : spool.readAfter(spool.acknowledgedSeq(), Integer.MAX_VALUE, Integer.MAX_VALUE)) {
+        var decoded = (DecodeResult.Decoded) MessageCodec.forInbound().decode(e.text());
+        if (decoded.envelope().body() instanceof Sample sample) {
+          samples.add(sample);
+        }
+      }
+      return samples;
+    }
+  }
+
+  private static long bufferBytes(Path stateDir) throws java.io.IOException {
+    Path dir = stateDir.resolve(Agent.BUFFER_DIR);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("seg-"))
+          .mapToLong(f -> f.toFile().length())
+          .sum();
+    }
+  }
+
   @Test
   void agentKilledDuringAnOutageSendsWhatItHadBufferedWhenItComesBack() throws Exception {
     Relay relay = startRelay(0);
     int port = relay.port();
     relay.close();
-    // The first agent process: buffers ten events with no relay, then dies without closing
-    // anything (its buffer is abandoned, as kill -9 would leave it).
-    DiskSpool dying = DiskSpool.open(tmp.resolve("agent-buffer"), DiskSpool.DEFAULT_MAX_BYTES);
-    WebSocketAgentLink dyingLink =
-        new WebSocketAgentLink(
-            URI.create("ws://127.0.0.1:" + port),
-            TestRelays.agentHello(HOST),
-            dying,
-            executor,
-            new Backoff(20, 200, Math::random));
-    for (long n = 1; n <= 10; n++) {
-      dyingLink.sendEvent(event(n));
-    }
+    Path state = tmp.resolve("agent-state");
+    Process dying = agentProcess(port, state, "agent-1.log");
+    TestRelays.awaitTrue(
+        "the agent buffers samples while the relay is down",
+        () -> {
+          try {
+            return bufferBytes(state) > 10_000;
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        },
+        WAIT);
+    dying.destroyForcibly(); // SIGKILL: no shutdown hook, no close, no sync
+    dying.waitFor();
+    List<Sample> buffered = buffered(state);
+    assertThat(buffered).hasSizeGreaterThanOrEqualTo(3);
+    String hostId = buffered.get(0).hostId();
 
     startRelay(port);
-    DiskSpool spool = spool();
-    link(port, spool);
-    TestRelays.awaitTrue(
-        "the restarted agent delivers its buffer", () -> spool.pendingCount() == 0);
+    ProtocolTestClient dashboard =
+        ProtocolTestClient.connect(port, TestRelays.dashboardHello(TestRelays.ALICE_TOKEN));
+    open.add(dashboard::closeBlocking);
+    dashboard.awaitMessage(Snapshot.class, WAIT);
+    agentProcess(port, state, "agent-2.log");
 
-    assertThat(numbersIn(snapshot(port)))
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < buffered.size() + 3; i++) {
+      times.add(
+          dashboard.awaitMessage(Sample.class, s -> hostId.equals(s.hostId()), WAIT).timestampMs());
+    }
+    // First everything the killed agent had buffered, once each and in order, then live ones.
+    assertThat(times.subList(0, buffered.size()))
+        .containsExactlyElementsOf(buffered.stream().map(Sample::timestampMs).toList());
+    assertThat(times).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
   }
 
   @Test
@@ -202,14 +287,7 @@ class StoreAndForwardTest {
     DiskSpool spool = spool();
     // The agent was cut off for an hour at 1 Hz (a simulated clock: 3,600 samples one second
     // apart, each with 30 readings like a real host's); its link only starts now.
-    WebSocketAgentLink link =
-        new WebSocketAgentLink(
-            URI.create("ws://127.0.0.1:" + relay.port()),
-            TestRelays.agentHello(HOST),
-            spool,
-            executor,
-            new Backoff(20, 200, Math::random));
-    open.add(link);
+    WebSocketAgentLink link = newLink(relay.port(), spool);
     long start = 1_700_000_000_000L;
     for (int i = 0; i < HOUR_OF_SAMPLES; i++) {
       Map<String, Double> values = new java.util.LinkedHashMap<>();

@@ -152,6 +152,14 @@ class HandshakeAndValidationTest {
   }
 
   @Test
+  void agentSendingTheRelaysAcknowledgementIsClosedWithRoleViolation() throws Exception {
+    ProtocolTestClient client = ProtocolTestClient.connect(relay.port(), agentHello("host-r"));
+    client.send(new dev.vigil.protocol.Received("e1", 5));
+
+    assertClosed(client, CloseCodes.ROLE_VIOLATION, "may not send 'received'");
+  }
+
+  @Test
   void silenceAfterConnectIsClosedWithHelloRequired() throws Exception {
     ProtocolTestClient client = ProtocolTestClient.connect(relay.port());
 
