@@ -183,6 +183,7 @@ public final class CapacityRunner {
                   Latencies.percentileMs(tally.sendLagUs(), 100),
                   config.drainMs(),
                   cpu.harnessCores(),
+                  cpu.serverCores(),
                   abort));
       List<String> reason = new ArrayList<>();
       if (!verdict.reason().isEmpty()) {

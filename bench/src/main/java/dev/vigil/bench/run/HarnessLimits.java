@@ -8,6 +8,12 @@ public final class HarnessLimits {
   /** Harness CPU at or above this share of its one core means the load generator was the limit. */
   public static final double SATURATED_CORES = 0.9;
 
+  /**
+   * Server CPU at or above this share of its one pinned core means the server had nothing left to
+   * give, whatever the harness did.
+   */
+  public static final double SERVER_SATURATED_CORES = 0.95;
+
   /** Send lag p99 above this means the harness fell behind its schedule. */
   public static final double BEHIND_MS = 10;
 

@@ -11,10 +11,13 @@ import java.util.Locale;
  * the bound catches saturation even before the drain runs out.
  *
  * <p>A failed step is charged to the server only when the harness can be ruled out. With the
- * harness's core saturated nothing can be told apart: harness-bound. With the harness merely late
- * in sending (send lag p99 over {@link HarnessLimits#BEHIND_MS}), the server is still charged when
- * its failure exceeds that lag: p99 minus send lag p99 over the bound, losses although no send was
- * later than the drain, held-back sends or closed connections; otherwise harness-bound.
+ * harness's core saturated the two can be told apart only when the server's core was saturated too
+ * and its failure goes beyond the harness's lag (below): a server using all of its one core cannot
+ * go faster whatever the load generator does, so that failure is the server's. Otherwise a
+ * saturated harness makes the step harness-bound. With the harness merely late in sending (send lag
+ * p99 over {@link HarnessLimits#BEHIND_MS}), the server is still charged when its failure exceeds
+ * that lag: p99 minus send lag p99 over the bound, losses although no send was later than the
+ * drain, held-back sends or closed connections; otherwise harness-bound.
  */
 public final class SustainRule {
   private final double maxP99Ms;
@@ -68,7 +71,12 @@ public final class SustainRule {
       failures.add(String.format(Locale.ROOT, "p99 %.1f ms over %.0f ms", step.p99Ms(), maxP99Ms));
       serverFailed |= step.p99Ms() - lagP99 > maxP99Ms;
     }
-    boolean saturated = step.harnessCpuCores() >= HarnessLimits.SATURATED_CORES;
+    boolean serverSaturated =
+        step.serverCpuCores() != null
+            && step.serverCpuCores() >= HarnessLimits.SERVER_SATURATED_CORES;
+    boolean saturated =
+        step.harnessCpuCores() >= HarnessLimits.SATURATED_CORES
+            && !(serverSaturated && serverFailed);
     boolean harnessLimited = HarnessLimits.bound(step.harnessCpuCores(), step.sendLagP99Ms());
     String harness =
         harnessLimited
@@ -83,6 +91,10 @@ public final class SustainRule {
     }
     if (harnessLimited) {
       failures.add(harness);
+    }
+    if (serverSaturated && serverFailed && harnessLimited) {
+      failures.add(
+          String.format(Locale.ROOT, "server used its whole core (%.2f)", step.serverCpuCores()));
     }
     if (saturated || (harnessLimited && !serverFailed)) {
       return new StepVerdict(StepVerdict.Kind.HARNESS_BOUND, String.join("; ", failures));
@@ -104,6 +116,7 @@ public final class SustainRule {
    * @param drainMs the step's drain: a send later than this may miss it through no fault of the
    *     server
    * @param harnessCpuCores the harness's CPU per window second
+   * @param serverCpuCores the server's CPU per window second, null when unknown
    * @param abort why the step was cut short (server memory), or null
    */
   public record StepCounts(
@@ -117,5 +130,6 @@ public final class SustainRule {
       Double sendLagMaxMs,
       long drainMs,
       double harnessCpuCores,
+      Double serverCpuCores,
       String abort) {}
 }

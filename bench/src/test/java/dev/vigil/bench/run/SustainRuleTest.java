@@ -13,8 +13,29 @@ class SustainRuleTest {
 
   private static SustainRule.StepCounts step(
       long lost, Double p99Ms, Double lagP99Ms, Double lagMaxMs, double harnessCores) {
+    return step(lost, p99Ms, lagP99Ms, lagMaxMs, harnessCores, 0.6);
+  }
+
+  private static SustainRule.StepCounts step(
+      long lost,
+      Double p99Ms,
+      Double lagP99Ms,
+      Double lagMaxMs,
+      double harnessCores,
+      Double serverCores) {
     return new SustainRule.StepCounts(
-        10_000, lost, 0, 0, 0, p99Ms, lagP99Ms, lagMaxMs, DRAIN_MS, harnessCores, null);
+        10_000,
+        lost,
+        0,
+        0,
+        0,
+        p99Ms,
+        lagP99Ms,
+        lagMaxMs,
+        DRAIN_MS,
+        harnessCores,
+        serverCores,
+        null);
   }
 
   @Test
@@ -44,7 +65,8 @@ class SustainRuleTest {
   void samplesHeldBackAtTheSenderFailTheStepThoughNothingSentWasLost() {
     StepVerdict verdict =
         rule.judge(
-            new SustainRule.StepCounts(10_000, 0, 12, 0, 0, 40.0, 2.0, 5.0, DRAIN_MS, 0.4, null));
+            new SustainRule.StepCounts(
+                10_000, 0, 12, 0, 0, 40.0, 2.0, 5.0, DRAIN_MS, 0.4, 0.5, null));
 
     assertThat(verdict.kind()).isEqualTo(StepVerdict.Kind.NOT_SUSTAINED);
   }
@@ -78,5 +100,27 @@ class SustainRuleTest {
 
     assertThat(verdict.kind()).isEqualTo(StepVerdict.Kind.SUSTAINED);
     assertThat(verdict.reason()).contains("send lag p99 17.0 ms");
+  }
+
+  @Test
+  void failureWithBothCoresSaturatedIsChargedToTheServer() {
+    StepVerdict verdict = rule.judge(step(349_355, 1_693.7, 18.5, 120.0, 0.93, 1.01));
+
+    assertThat(verdict.kind()).isEqualTo(StepVerdict.Kind.NOT_SUSTAINED);
+    assertThat(verdict.reason()).contains("server used its whole core (1.01)");
+  }
+
+  @Test
+  void failureWithBothCoresSaturatedButWithinTheHarnessLagIsHarnessBound() {
+    StepVerdict verdict = rule.judge(step(30, 520.0, 80.0, 700.0, 0.95, 1.0));
+
+    assertThat(verdict.kind()).isEqualTo(StepVerdict.Kind.HARNESS_BOUND);
+  }
+
+  @Test
+  void failureWithTheHarnessSaturatedAndServerCpuUnknownIsHarnessBound() {
+    StepVerdict verdict = rule.judge(step(5_000, 2_000.0, 3.0, 5.0, 0.95, null));
+
+    assertThat(verdict.kind()).isEqualTo(StepVerdict.Kind.HARNESS_BOUND);
   }
 }
