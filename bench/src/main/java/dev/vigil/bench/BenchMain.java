@@ -51,6 +51,12 @@ public final class BenchMain implements Runnable {
   static final long BYTES_PER_MIB = 1024L * 1024L;
 
   /**
+   * Exit code of {@code cell} when the result was written but the harness shaped it (see {@link
+   * CellResult#harnessShaped()}): bench/run then measures the cell once more on a fresh server.
+   */
+  static final int HARNESS_SHAPED_EXIT = 3;
+
+  /**
    * Default p99 bound of a sustained capacity step: well above the GC and JIT pauses of a cold
    * server (up to a few hundred ms in the 1 Hz cells), well below a backlog that outgrows a 2 s
    * window (bench/README.md explains the choice).
@@ -142,6 +148,7 @@ public final class BenchMain implements Runnable {
               serverRssLimitMb * BYTES_PER_MIB);
       CellResult result = new CellRunner().run(config, dialect(system, agentToken, operatorToken));
       ResultsFile.append(out, result);
+      int exit = result.harnessShaped() ? HARNESS_SHAPED_EXIT : 0;
       System.out.printf(
           Locale.ROOT,
           "%-9s %-9s delivered %,d/%,d lost %,d dup %,d  %,.0f/s  p50 %s p99 %s max %s ms"
@@ -159,7 +166,7 @@ public final class BenchMain implements Runnable {
           text(result.serverCpuCores()),
           result.harnessCpuCores(),
           result.notes());
-      return 0;
+      return exit;
     }
   }
 
@@ -287,8 +294,9 @@ public final class BenchMain implements Runnable {
       name = "idle-memory",
       mixinStandardHelpOptions = true,
       description =
-          "Connects idle agents to a running relay in two halves and measures its memory per"
-              + " connection: first half (with one-time JVM costs) and marginal (second half).")
+          "Connects idle agents to a running relay in equal steps and measures its memory per"
+              + " connection: first step (with one-time JVM costs) and marginal (slope over the"
+              + " steps).")
   static final class IdleMemory implements Callable<Integer> {
     @Option(names = "--host", description = "relay address (default 127.0.0.1)")
     String host = "127.0.0.1";
@@ -299,7 +307,7 @@ public final class BenchMain implements Runnable {
     @Option(names = "--server-pid", required = true, description = "relay process id")
     long serverPid;
 
-    @Option(names = "--connections", description = "idle agents, at least 2 (default 2000)")
+    @Option(names = "--connections", description = "idle agents, at least 5 (default 2000)")
     int connections = 2_000;
 
     @Option(names = "--agent-token", required = true, description = "Vigil agent token")
@@ -320,16 +328,16 @@ public final class BenchMain implements Runnable {
       ResultsFile.append(out, result);
       System.out.printf(
           Locale.ROOT,
-          "idle agents %,d (%,d then %,d connected): marginal %,.0f B RSS and %,.0f B live heap"
-              + " per connection; first half %,.0f B RSS and %,.0f B live heap per connection"
-              + " (includes one-time JVM costs)%n",
+          "idle agents %,d (%,d connected in %d steps): marginal %,.0f B RSS and %,.0f B live"
+              + " heap per connection; first step %,.0f B RSS and %,.0f B live heap per"
+              + " connection (includes one-time JVM costs)%n",
           result.connections(),
-          result.half().connected(),
-          result.full().connected(),
+          result.last().connected(),
+          result.steps().size(),
           result.marginalRssBytesPerConnection(),
           result.marginalLiveHeapBytesPerConnection(),
-          result.firstHalfRssBytesPerConnection(),
-          result.firstHalfLiveHeapBytesPerConnection());
+          result.firstStepRssBytesPerConnection(),
+          result.firstStepLiveHeapBytesPerConnection());
       return 0;
     }
   }

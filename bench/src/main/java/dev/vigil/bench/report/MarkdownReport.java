@@ -88,7 +88,22 @@ public final class MarkdownReport {
         .append(" | deliveries/s | p50 | p99 | p99.9 | max | server CPU (cores) | server peak RSS")
         .append(" (MiB) | harness CPU (cores) | other CPU (cores) | send lag p99 | notes |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (CellResult r : sorted(cells)) {
+    List<CellResult> rows = sorted(cells);
+    for (int i = 0; i < rows.size(); i++) {
+      CellResult r = rows.get(i);
+      List<String> notes = new ArrayList<>();
+      if (r.notes() != null && !r.notes().isEmpty()) {
+        notes.add(r.notes());
+      }
+      if (i + 1 < rows.size() && sameCell(r, rows.get(i + 1))) {
+        notes.add(
+            r.harnessShaped()
+                ? "measured again (next row): the harness, not the server, shaped this run"
+                : "measured again (next row)");
+      }
+      if (i > 0 && sameCell(r, rows.get(i - 1))) {
+        notes.add("second measurement, on a fresh server: ratios and targets use this row");
+      }
       md.append("| ")
           .append(r.cell())
           .append(" | ")
@@ -126,7 +141,7 @@ public final class MarkdownReport {
           .append(" | ")
           .append(ms(r.sendLagP99Ms()))
           .append(" | ")
-          .append(r.notes() == null || r.notes().isEmpty() ? "" : r.notes())
+          .append(String.join("; ", notes))
           .append(" |\n");
     }
     md.append('\n');
@@ -201,29 +216,31 @@ public final class MarkdownReport {
    * Measured and verdict cells of the idle-memory target, judged on the larger of the marginal RSS
    * and the marginal live heap: RSS holds what the heap keeps committed, live heap what the
    * connections retain even where the JVM had committed the room before. An RSS that did not grow
-   * between the two readings says the noise (heap committed in the first burst, compiler memory
-   * returned) outweighed the growth: no verdict then.
+   * over the steps says the noise (heap committed in the first burst, compiler memory returned)
+   * outweighed the growth: no verdict then.
    */
   private static String idleTarget(List<IdleMemoryResult> idle) {
     IdleMemoryResult r = idle.get(idle.size() - 1);
     double marginalRss = r.marginalRssBytesPerConnection();
     double marginalHeap = r.marginalLiveHeapBytesPerConnection();
     String measured =
-        "marginal (second half) "
+        "marginal (slope over "
+            + r.steps().size()
+            + " steps) "
             + bytes(marginalRss)
             + " RSS, "
             + bytes(marginalHeap)
-            + " live heap; first half "
-            + bytes(r.firstHalfRssBytesPerConnection())
+            + " live heap; first step "
+            + bytes(r.firstStepRssBytesPerConnection())
             + " RSS, "
-            + bytes(r.firstHalfLiveHeapBytesPerConnection())
+            + bytes(r.firstStepLiveHeapBytesPerConnection())
             + " live heap (includes one-time JVM costs)";
     if (Double.isNaN(marginalRss)) {
-      return measured + " | " + ABSENT + " (no agent of the second half connected)";
+      return measured + " | " + ABSENT + " (no agent connected after the first step)";
     }
     if (marginalRss <= 0) {
       return measured
-          + " | undetermined (RSS did not grow with the second half: noise outweighs the"
+          + " | undetermined (RSS did not grow over the steps: noise outweighs the"
           + " growth at this count; measure with more connections)";
     }
     double judged = Math.max(marginalRss, marginalHeap);
@@ -241,45 +258,44 @@ public final class MarkdownReport {
       md.append("Not measured in this run.\n\n");
       return;
     }
-    md.append("Agents send `hello` and answer pings, nothing else. They connect in two halves; ")
-        .append("the relay's memory is read before, after the first half and after the second, ")
-        .append("each time once the agents have settled and after a full GC ")
-        .append("(`jcmd GC.class_histogram`). The **first-half** figure per connection includes ")
-        .append("one-time JVM costs (JIT-compiled code and compiler memory, heap the JVM grew to ")
-        .append("in the first connect burst and keeps after the GC), so it shrinks as the count ")
-        .append("grows. The **marginal** figure (growth from the first reading with agents to ")
-        .append("the second, divided by the agents that connected in between) is what one more ")
-        .append("idle connection costs; the target is judged on the larger of the marginal RSS ")
-        .append("and the marginal live heap. Live heap is ")
-        .append("what the connections retain on the Java heap; RSS adds native memory. Kernel ")
-        .append("socket buffers are in neither.\n\n");
-    md.append("| idle agents (connected at half, all) | RSS before → half → all (MiB) |")
-        .append(" RSS per connection, first half | RSS per connection, marginal |")
-        .append(" live heap before → half → all (MiB) | live heap per connection, first half |")
+    md.append("Agents send `hello` and answer pings, nothing else. They connect in equal steps; ")
+        .append("the relay's memory is read before any and after each step, each time once the ")
+        .append("agents have settled and after a full GC (`jcmd GC.class_histogram`). The ")
+        .append("**first-step** figure per connection includes one-time JVM costs (JIT-compiled ")
+        .append("code and compiler memory, heap the JVM grew to in the first connect burst and ")
+        .append("keeps after the GC), so it shrinks as the count grows. The **marginal** figure ")
+        .append("(the least-squares slope of memory against connected agents over the step ")
+        .append("readings) is what one more idle connection costs: the JVM grows its heap in ")
+        .append("steps, and a slope over several readings spreads that over the range instead of ")
+        .append("charging it to whichever interval it landed in. The target is judged on the ")
+        .append("larger of the marginal RSS and the marginal live heap. Live heap is what the ")
+        .append("connections retain on the Java heap; RSS adds native memory. Kernel socket ")
+        .append("buffers are in neither.\n\n");
+    md.append("| idle agents (connected after each step) | RSS before → each step (MiB) |")
+        .append(" RSS per connection, first step | RSS per connection, marginal |")
+        .append(" live heap before → each step (MiB) | live heap per connection, first step |")
         .append(" live heap per connection, marginal |\n")
         .append("|---|---|---|---|---|---|---|\n");
     for (IdleMemoryResult r : idle) {
-      md.append(
-              String.format(
-                  Locale.ROOT,
-                  "| %,d (%,d, %,d) | %.1f → %.1f → %.1f | ",
-                  r.connections(),
-                  r.half().connected(),
-                  r.full().connected(),
-                  mib(r.before().rssBytes()),
-                  mib(r.half().rssBytes()),
-                  mib(r.full().rssBytes())))
-          .append(bytes(r.firstHalfRssBytesPerConnection()))
+      StringBuilder connected = new StringBuilder();
+      StringBuilder rss = new StringBuilder(mibText(r.before().rssBytes()));
+      StringBuilder heap = new StringBuilder(mibText(r.before().liveHeapBytes()));
+      for (var step : r.steps()) {
+        connected.append(connected.length() == 0 ? "" : ", ");
+        connected.append(String.format(Locale.ROOT, "%,d", step.connected()));
+        rss.append(" → ").append(mibText(step.rssBytes()));
+        heap.append(" → ").append(mibText(step.liveHeapBytes()));
+      }
+      md.append(String.format(Locale.ROOT, "| %,d (%s) | ", r.connections(), connected))
+          .append(rss)
+          .append(" | ")
+          .append(bytes(r.firstStepRssBytesPerConnection()))
           .append(" | ")
           .append(bytes(r.marginalRssBytesPerConnection()))
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  " | %.1f → %.1f → %.1f | ",
-                  mib(r.before().liveHeapBytes()),
-                  mib(r.half().liveHeapBytes()),
-                  mib(r.full().liveHeapBytes())))
-          .append(bytes(r.firstHalfLiveHeapBytesPerConnection()))
+          .append(" | ")
+          .append(heap)
+          .append(" | ")
+          .append(bytes(r.firstStepLiveHeapBytesPerConnection()))
           .append(" | ")
           .append(bytes(r.marginalLiveHeapBytesPerConnection()))
           .append(" |\n");
@@ -287,9 +303,19 @@ public final class MarkdownReport {
     md.append('\n');
   }
 
+  private static String mibText(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", mib(bytes));
+  }
+
   /** Whole bytes with thousands separators and a unit; absent when not a number. */
   static String bytes(double value) {
     return Double.isNaN(value) ? ABSENT : String.format(Locale.ROOT, "%,.0f B", value);
+  }
+
+  private static boolean sameCell(CellResult a, CellResult b) {
+    return a.system().equals(b.system())
+        && a.agents() == b.agents()
+        && a.dashboards() == b.dashboards();
   }
 
   /** Results in table order: by agents, then dashboards, then system. */

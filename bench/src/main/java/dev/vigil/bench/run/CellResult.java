@@ -61,6 +61,19 @@ public record CellResult(
     int connectionsClosed,
     String notes) {
 
+  /**
+   * True when the harness, not the server, shaped this cell: the harness was saturated or behind
+   * its schedule while the server still had CPU to spare. Latency includes the harness's lateness
+   * (it is measured from the scheduled send time), so such a cell says more about the load
+   * generator than about the server and is worth measuring again.
+   */
+  public boolean harnessShaped() {
+    boolean serverSaturated =
+        serverCpuCores != null && serverCpuCores >= HarnessLimits.SERVER_SATURATED_CORES;
+    return !serverSaturated
+        && HarnessLimits.bound(harnessCpuCores == null ? 0 : harnessCpuCores, sendLagP99Ms);
+  }
+
   /** The cell label used in tables, e.g. {@code 10000×10}. */
   public String cell() {
     return agents + "×" + dashboards;

@@ -1,46 +1,65 @@
 package dev.vigil.bench.run;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
- * What idle agent connections cost the relay, read at three points: before any connected, with the
- * first half connected and with all connected. The first half's cost per connection includes
- * one-time JVM costs (JIT code, compiler memory, heap grown in the first connect burst); the
- * marginal cost of the second half is what one more connection costs.
+ * What idle agent connections cost the relay, read before any connected and after each step of
+ * connections. The first step's cost per connection includes one-time JVM costs (JIT code, compiler
+ * memory, heap grown in the first connect burst); the marginal cost, the least-squares slope over
+ * the readings of every step, is what one more connection costs. A slope over several steps spreads
+ * the JVM's stepwise heap growth over the whole range instead of charging it to whichever half it
+ * happened to land in.
  *
  * @param connections idle agents asked for
  * @param before reading before any connected
- * @param half reading with the first half asked for connected
- * @param full reading with all asked for connected
+ * @param steps readings after each step, in order; at least one
  */
-public record IdleMemoryResult(
-    int connections, MemoryReading before, MemoryReading half, MemoryReading full) {
+public record IdleMemoryResult(int connections, MemoryReading before, List<MemoryReading> steps) {
 
   public IdleMemoryResult {
     Objects.requireNonNull(before, "before");
-    Objects.requireNonNull(half, "half");
-    Objects.requireNonNull(full, "full");
+    steps = List.copyOf(steps);
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("no reading after a step");
+    }
   }
 
-  /** Resident memory per agent of the first half, one-time JVM costs included, in bytes. */
-  public double firstHalfRssBytesPerConnection() {
-    return perConnection(before, half, MemoryReading::rssBytes);
+  /** A result of two steps, the first and the second half. */
+  public IdleMemoryResult(
+      int connections, MemoryReading before, MemoryReading half, MemoryReading full) {
+    this(connections, before, List.of(half, full));
   }
 
-  /** Live heap per agent of the first half, one-time costs included, in bytes. */
-  public double firstHalfLiveHeapBytesPerConnection() {
-    return perConnection(before, half, MemoryReading::liveHeapBytes);
+  /** The reading after the first step. */
+  public MemoryReading first() {
+    return steps.get(0);
   }
 
-  /** Resident memory per agent of the second half, in bytes. */
+  /** The reading with every step connected. */
+  public MemoryReading last() {
+    return steps.get(steps.size() - 1);
+  }
+
+  /** Resident memory per agent of the first step, one-time JVM costs included, in bytes. */
+  public double firstStepRssBytesPerConnection() {
+    return perConnection(before, first(), MemoryReading::rssBytes);
+  }
+
+  /** Live heap per agent of the first step, one-time costs included, in bytes. */
+  public double firstStepLiveHeapBytesPerConnection() {
+    return perConnection(before, first(), MemoryReading::liveHeapBytes);
+  }
+
+  /** Resident memory per further agent: slope over the step readings, in bytes. */
   public double marginalRssBytesPerConnection() {
-    return perConnection(half, full, MemoryReading::rssBytes);
+    return slope(steps, MemoryReading::rssBytes);
   }
 
-  /** Live heap per agent of the second half, in bytes. */
+  /** Live heap per further agent: slope over the step readings, in bytes. */
   public double marginalLiveHeapBytesPerConnection() {
-    return perConnection(half, full, MemoryReading::liveHeapBytes);
+    return slope(steps, MemoryReading::liveHeapBytes);
   }
 
   /**
@@ -53,5 +72,28 @@ public record IdleMemoryResult(
     return added <= 0
         ? Double.NaN
         : (double) (metric.applyAsLong(to) - metric.applyAsLong(from)) / added;
+  }
+
+  /**
+   * Least-squares slope of {@code metric} against connected agents over {@code readings}; NaN when
+   * they do not span more than one connection count.
+   */
+  static double slope(List<MemoryReading> readings, ToLongFunction<MemoryReading> metric) {
+    double meanX = 0;
+    double meanY = 0;
+    for (MemoryReading r : readings) {
+      meanX += r.connected();
+      meanY += metric.applyAsLong(r);
+    }
+    meanX /= readings.size();
+    meanY /= readings.size();
+    double sxy = 0;
+    double sxx = 0;
+    for (MemoryReading r : readings) {
+      double dx = r.connected() - meanX;
+      sxy += dx * (metric.applyAsLong(r) - meanY);
+      sxx += dx * dx;
+    }
+    return sxx == 0 ? Double.NaN : sxy / sxx;
   }
 }

@@ -8,18 +8,23 @@ import dev.vigil.bench.proc.ProcReader;
 import dev.vigil.protocol.Role;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Measures what an idle agent connection costs the relay. Agents send {@code hello} and answer
- * pings but send no samples. The relay's memory is read (full GC first) before any connect, after
- * the first half has connected and settled, and after the second half has: the first half pays the
- * one-time JVM costs, the second half shows the marginal cost of a connection.
+ * pings but send no samples. The relay's memory is read (full GC first) before any connect and
+ * after each of {@link #STEPS} equal steps of connections has connected and settled: the first step
+ * pays the one-time JVM costs, the slope over the steps shows the marginal cost of a connection.
  */
 public final class IdleMemoryRunner {
-  /** Idle agents sit this long before each reading (more than one heartbeat interval). */
-  static final long SETTLE_MS = 6_000;
+  /** Equal steps the idle agents connect in; the relay's memory is read after each. */
+  static final int STEPS = 5;
 
-  /** Longest wait for each half of the idle agents to be ready. */
+  /** Idle agents sit this long before each reading (more than one heartbeat interval). */
+  static final long SETTLE_MS = 5_500;
+
+  /** Longest wait for each step of the idle agents to be ready. */
   static final long CONNECT_TIMEOUT_MS = 60_000;
 
   /** Each measurement point is read after the full GC and this pause. */
@@ -32,23 +37,28 @@ public final class IdleMemoryRunner {
 
   /**
    * Connects {@code connections} idle agents speaking {@code dialect} to the relay at {@code
-   * server}, in two halves, and reads the relay's memory before, between and after.
+   * server}, in {@link #STEPS} steps, and reads the relay's memory before and after each.
    */
   public IdleMemoryResult run(
       InetSocketAddress server, long relayPid, int connections, PeerDialect dialect)
       throws IOException, InterruptedException {
-    if (connections < 2) {
-      throw new IllegalArgumentException("need at least 2 idle agents, got " + connections);
+    if (connections < STEPS) {
+      throw new IllegalArgumentException(
+          "need at least " + STEPS + " idle agents, got " + connections);
     }
-    int firstHalf = connections / 2;
     MemoryReading before = read(relayPid, 0);
     Measurement unused = new Measurement(connections, 1, 1);
     LoadEngine engine = new LoadEngine(server, dialect, connections, 0, unused, System.nanoTime());
     engine.start();
     try {
-      MemoryReading half = connectAndRead(engine, relayPid, 0, firstHalf);
-      MemoryReading full = connectAndRead(engine, relayPid, firstHalf, connections);
-      return new IdleMemoryResult(connections, before, half, full);
+      List<MemoryReading> steps = new ArrayList<>();
+      int from = 0;
+      for (int step = 1; step <= STEPS; step++) {
+        int to = (int) ((long) connections * step / STEPS);
+        steps.add(connectAndRead(engine, relayPid, from, to));
+        from = to;
+      }
+      return new IdleMemoryResult(connections, before, steps);
     } finally {
       engine.close();
     }

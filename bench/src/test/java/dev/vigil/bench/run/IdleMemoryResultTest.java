@@ -2,6 +2,7 @@ package dev.vigil.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,12 +23,12 @@ class IdleMemoryResultTest {
   }
 
   @Test
-  void firstHalfCostDividesTheGrowthFromBeforeByTheFirstHalfConnected() {
+  void firstStepCostDividesTheGrowthFromBeforeByTheFirstStepConnected() {
     IdleMemoryResult result =
         new IdleMemoryResult(2_000, BEFORE, HALF, new MemoryReading(2_000, 0, 0));
 
-    assertThat(result.firstHalfRssBytesPerConnection()).isEqualTo(60_000.0);
-    assertThat(result.firstHalfLiveHeapBytesPerConnection()).isEqualTo(15_000.0);
+    assertThat(result.firstStepRssBytesPerConnection()).isEqualTo(60_000.0);
+    assertThat(result.firstStepLiveHeapBytesPerConnection()).isEqualTo(15_000.0);
   }
 
   @Test
@@ -46,5 +47,22 @@ class IdleMemoryResultTest {
             2_000, BEFORE, HALF, new MemoryReading(2_000, 159_000_000, 35_000_000));
 
     assertThat(result.marginalRssBytesPerConnection()).isEqualTo(-1_000.0);
+  }
+
+  @Test
+  void marginalCostOverSeveralStepsIsTheLeastSquaresSlope() {
+    // 3,000 B per agent, with a 2 MB heap growth step landing between the second and third reading
+    IdleMemoryResult result =
+        new IdleMemoryResult(
+            4_000,
+            BEFORE,
+            List.of(
+                new MemoryReading(1_000, 160_000_000, 35_000_000),
+                new MemoryReading(2_000, 163_000_000, 38_000_000),
+                new MemoryReading(3_000, 168_000_000, 41_000_000),
+                new MemoryReading(4_000, 171_000_000, 44_000_000)));
+
+    assertThat(result.marginalRssBytesPerConnection()).isEqualTo(3_800.0);
+    assertThat(result.marginalLiveHeapBytesPerConnection()).isEqualTo(3_000.0);
   }
 }
