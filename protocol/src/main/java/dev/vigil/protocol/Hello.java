@@ -15,7 +15,10 @@ import java.util.Map;
  * @param simulated true only for hosts made up by the simulator; shown as such everywhere
  * @param platform operating system and architecture, e.g. {@code "Linux 6.1 amd64"}
  * @param streamEpoch agent: the epoch of its numbered stream (samples and events); a new epoch
- *     means the agent lost its buffer and numbers from 1 again
+ *     means the agent lost its buffer and numbers from 1 again. Dashboard: the epoch of the relay's
+ *     stream it last received, when it asks to resume
+ * @param resumeAfterSeq dashboard: the last sequence number it received in {@code streamEpoch}; the
+ *     relay replays what followed, or answers with a {@link Gap} and a fresh snapshot
  */
 public record Hello(
     Role role,
@@ -26,7 +29,8 @@ public record Hello(
     @OptionalField Map<String, String> labels,
     @OptionalField Boolean simulated,
     @OptionalField String platform,
-    @OptionalField String streamEpoch)
+    @OptionalField String streamEpoch,
+    @OptionalField Long resumeAfterSeq)
     implements Message {
   public Hello {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -43,13 +47,24 @@ public record Hello(
       Map<String, String> labels,
       Boolean simulated,
       String platform) {
-    this(role, token, peerId, name, softwareVersion, labels, simulated, platform, null);
+    this(role, token, peerId, name, softwareVersion, labels, simulated, platform, null, null);
   }
 
   /** The same hello declaring the agent stream's epoch. */
   public Hello withStreamEpoch(String epoch) {
     return new Hello(
-        role, token, peerId, name, softwareVersion, labels, simulated, platform, epoch);
+        role, token, peerId, name, softwareVersion, labels, simulated, platform, epoch, null);
+  }
+
+  /** The same hello asking to resume the relay's stream {@code epoch} after {@code lastSeq}. */
+  public Hello withResume(String epoch, long lastSeq) {
+    return new Hello(
+        role, token, peerId, name, softwareVersion, labels, simulated, platform, epoch, lastSeq);
+  }
+
+  /** True when a dashboard asks to resume a stream it had. */
+  public boolean asksToResume() {
+    return streamEpoch != null && resumeAfterSeq != null;
   }
 
   /** True when this host is simulated. */

@@ -19,7 +19,8 @@ public sealed interface Message
         Result,
         ErrorNotice,
         Goodbye,
-        Received {
+        Received,
+        Gap {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

@@ -20,7 +20,8 @@ public enum MessageType {
   RESULT("result", Result.class),
   ERROR("error", ErrorNotice.class),
   BYE("bye", Goodbye.class),
-  RECEIVED("received", Received.class);
+  RECEIVED("received", Received.class),
+  GAP("gap", Gap.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

@@ -11,6 +11,11 @@ package dev.vigil.protocol;
  * @param relayVersion relay software version
  * @param receivedSeq agents: the highest sequence number of the agent's declared stream epoch the
  *     relay already holds (0 when none, or for another epoch); the agent resends what follows
+ * @param streamEpoch dashboards: the epoch of the relay's numbered stream; it changes when the
+ *     relay restarts, so numbers from another epoch cannot be resumed
+ * @param resumed dashboards: true when the relay replays what followed the dashboard's {@code
+ *     resumeAfterSeq} (no snapshot follows); false or absent when a snapshot follows (preceded by a
+ *     {@link Gap} if the dashboard had asked to resume)
  */
 public record Welcome(
     String relayId,
@@ -18,7 +23,9 @@ public record Welcome(
     long heartbeatIntervalMs,
     long serverTimeMs,
     String relayVersion,
-    @OptionalField Long receivedSeq)
+    @OptionalField Long receivedSeq,
+    @OptionalField String streamEpoch,
+    @OptionalField Boolean resumed)
     implements Message {
 
   /** A welcome that says nothing of a stream (dashboards). */
@@ -28,7 +35,51 @@ public record Welcome(
       long heartbeatIntervalMs,
       long serverTimeMs,
       String relayVersion) {
-    this(relayId, sessionId, heartbeatIntervalMs, serverTimeMs, relayVersion, null);
+    this(relayId, sessionId, heartbeatIntervalMs, serverTimeMs, relayVersion, null, null, null);
+  }
+
+  /** A welcome for an agent, telling where the relay stands in its stream. */
+  public static Welcome forAgent(
+      String relayId,
+      String sessionId,
+      long heartbeatIntervalMs,
+      long serverTimeMs,
+      String relayVersion,
+      long receivedSeq) {
+    return new Welcome(
+        relayId,
+        sessionId,
+        heartbeatIntervalMs,
+        serverTimeMs,
+        relayVersion,
+        receivedSeq,
+        null,
+        null);
+  }
+
+  /** A welcome for a dashboard: the relay stream's epoch, and whether its stream is resumed. */
+  public static Welcome forDashboard(
+      String relayId,
+      String sessionId,
+      long heartbeatIntervalMs,
+      long serverTimeMs,
+      String relayVersion,
+      String streamEpoch,
+      boolean resumed) {
+    return new Welcome(
+        relayId,
+        sessionId,
+        heartbeatIntervalMs,
+        serverTimeMs,
+        relayVersion,
+        null,
+        streamEpoch,
+        resumed);
+  }
+
+  /** True when the relay resumes the dashboard's stream instead of sending a snapshot. */
+  public boolean isResumed() {
+    return Boolean.TRUE.equals(resumed);
   }
 
   /** {@link #receivedSeq}, 0 when absent. */

@@ -92,8 +92,9 @@ final class ProtocolExamples {
             Map.of("rack", "a3"),
             false,
             "Linux",
-            "e-7f3a"),
-        new Welcome("relay-1", "s-1", 5000, 1_700_000_000_000L, "0.1.0", 41L),
+            "e-7f3a",
+            null),
+        Welcome.forAgent("relay-1", "s-1", 5000, 1_700_000_000_000L, "0.1.0", 41L),
         new Ping(1, 1_700_000_000_000L),
         new Pong(1, 1_700_000_000_000L),
         catalog,
@@ -111,7 +112,8 @@ final class ProtocolExamples {
         Result.failure("r-1", "no alert with id a-9"),
         new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"),
         new Goodbye("service shutdown"),
-        new Received("e-7f3a", 42));
+        new Received("e-7f3a", 42),
+        new Gap(1_200, 5_400, 4_200L, "the relay's replay buffer no longer holds #1201"));
   }
 
   static Message byType(MessageType type) {

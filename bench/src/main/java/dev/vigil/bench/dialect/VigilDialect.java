@@ -96,7 +96,8 @@ public final class VigilDialect implements PeerDialect {
             Map.of(),
             true,
             null,
-            agent ? STREAM_EPOCH : null);
+            agent ? STREAM_EPOCH : null,
+            null);
     sendText(peer, codec.encode(hello));
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.ui.connection;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.DecodeResult;
+import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.ErrorNotice;
 import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
@@ -71,6 +72,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   private final MessageCodec codec = MessageCodec.forRelayMessages();
   private final ScheduledExecutorService scheduler;
   private final AtomicLong nextPingNonce = new AtomicLong(1);
+  private final StreamPosition position = new StreamPosition();
 
   // Written only on the scheduler thread.
   private volatile Link current;
@@ -202,7 +204,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
             Map.of(),
             false,
             System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    link.send(codec.encode(hello));
+    link.send(codec.encode(position.hello(hello)));
     cancelHeartbeat();
     heartbeat =
         scheduler.scheduleAtFixedRate(
@@ -271,12 +273,22 @@ public final class RelayClient implements MessageSender, AutoCloseable {
       LOG.error("dropping a message from the relay: {} ({})", failed.detail(), failed.error());
       return;
     }
-    Message message = ((DecodeResult.Decoded) result).envelope().body();
+    Envelope envelope = ((DecodeResult.Decoded) result).envelope();
+    Message message = envelope.body();
     if (message instanceof Ping ping) {
       trySend(link, new Pong(ping.nonce(), ping.sentAtMs()));
     } else if (message instanceof Pong pong) {
       emit(new RelayEvent.RoundTrip(Math.max(0, clock.millis() - pong.sentAtMs())));
     } else if (message instanceof Welcome welcome) {
+      if (link == current) {
+        position.welcomed(welcome);
+        LOG.info(
+            welcome.isResumed()
+                ? "resuming stream {} after #{}: the relay replays what followed"
+                : "stream {} from a fresh snapshot",
+            welcome.streamEpoch(),
+            position.lastSeq());
+      }
       // Queued before anyone hears "connected", so a close() that follows finds the link welcomed
       // and says goodbye.
       post(() -> welcomed(link, welcome));
@@ -288,6 +300,15 @@ public final class RelayClient implements MessageSender, AutoCloseable {
       lastErrorNotice = notice.reason();
       LOG.warn("relay error notice {}: {}", notice.code(), notice.reason());
     } else if (link == current) {
+      StreamPosition.Verdict verdict = position.accept(envelope);
+      if (verdict instanceof StreamPosition.Verdict.Duplicate duplicate) {
+        LOG.debug("dropping #{}: already received", duplicate.seq());
+        return;
+      }
+      if (verdict instanceof StreamPosition.Verdict.Skipped skipped) {
+        LOG.warn("gap in the relay's stream: {}", skipped.gap().reason());
+        emit(new RelayEvent.Received(skipped.gap()));
+      }
       emit(new RelayEvent.Received(message));
     }
   }

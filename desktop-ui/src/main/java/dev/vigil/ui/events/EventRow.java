@@ -3,6 +3,7 @@ package dev.vigil.ui.events;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.EventKind;
 import dev.vigil.ui.format.Formats;
+import dev.vigil.ui.state.StreamGap;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * @param timeText the time as shown
  * @param hostId the host
  * @param hostText the host name as shown, with "SIMULATED" when it is simulated
- * @param kind what happened
+ * @param kind what happened; null for a gap in the live stream
  * @param kindText the kind as shown, e.g. "added"
  * @param deviceText the device as shown, e.g. "usb · SanDisk Ultra"
  * @param detailText what changed, e.g. "link: up → down"; empty for added/removed
@@ -52,6 +53,35 @@ public record EventRow(
         kindText,
         deviceText,
         changesText(event));
+  }
+
+  /** Describes a gap in the live stream: it concerns every host. */
+  public static EventRow gap(StreamGap gap, ZoneId zone) {
+    String span =
+        gap.fromMs() > 0
+            ? "no live data from "
+                + Formats.dateClock(gap.fromMs(), zone)
+                + " to "
+                + Formats.dateClock(gap.toMs(), zone)
+            : "no live data before " + Formats.dateClock(gap.toMs(), zone);
+    String missed =
+        gap.missedMessages() == null
+            ? ""
+            : String.format(java.util.Locale.ROOT, " (%,d messages)", gap.missedMessages());
+    return new EventRow(
+        gap.toMs(),
+        Formats.dateClock(gap.toMs(), zone),
+        "",
+        "all hosts",
+        null,
+        "gap",
+        "live stream" + missed,
+        span + ": " + gap.reason());
+  }
+
+  /** True for a gap in the live stream rather than a device event. */
+  public boolean isGap() {
+    return kind == null;
   }
 
   /** "key: old → new" for each changed attribute, or the device id for additions and removals. */

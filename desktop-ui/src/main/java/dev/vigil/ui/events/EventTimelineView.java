@@ -44,8 +44,11 @@ public final class EventTimelineView extends BorderPane {
               @Override
               protected void updateItem(EventRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("event-added", "event-removed", "event-changed");
-                if (!empty && row != null) {
+                getStyleClass()
+                    .removeAll("event-added", "event-removed", "event-changed", "event-gap");
+                if (!empty && row != null && row.isGap()) {
+                  getStyleClass().add("event-gap");
+                } else if (!empty && row != null) {
                   getStyleClass()
                       .add(
                           switch (row.kind()) {

@@ -4,8 +4,10 @@ import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.ui.state.Changes;
 import dev.vigil.ui.state.DashboardState;
 import dev.vigil.ui.state.HostModel;
+import dev.vigil.ui.state.StreamGap;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -59,6 +61,7 @@ public final class EventTimelineViewModel {
     }
   }
 
+  /** Device events and gaps in the live stream, newest first. */
   private void reload() {
     List<EventRow> all = new ArrayList<>();
     for (DeviceEvent event : state.events()) {
@@ -66,6 +69,10 @@ public final class EventTimelineViewModel {
         all.add(rowOf(event));
       }
     }
+    for (StreamGap gap : state.gaps()) {
+      all.add(EventRow.gap(gap, zone));
+    }
+    all.sort(Comparator.comparingLong(EventRow::timestampMs).reversed());
     rows.setAll(all);
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.ui.state;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.Gap;
 import dev.vigil.protocol.HostSnapshot;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
@@ -41,6 +42,9 @@ public final class DashboardState {
   /** Device events kept for the timeline. */
   public static final int EVENT_HISTORY_LIMIT = 500;
 
+  /** Gaps in the live stream kept for the timeline. */
+  public static final int GAP_HISTORY_LIMIT = 100;
+
   /** How long a resolved alert stays listed, in milliseconds. */
   public static final long RESOLVED_ALERT_RETENTION_MS = 60 * 60 * 1000L;
 
@@ -50,6 +54,7 @@ public final class DashboardState {
   private final Map<String, HostModel> hosts = new LinkedHashMap<>();
   private final Map<String, Alert> alerts = new LinkedHashMap<>();
   private final Deque<DeviceEvent> events = new ArrayDeque<>();
+  private final Deque<StreamGap> gaps = new ArrayDeque<>();
   private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
   private ConnectionStatus connection = ConnectionStatus.disconnected();
   private long roundTripMs = -1;
@@ -106,6 +111,11 @@ public final class DashboardState {
     return List.copyOf(events);
   }
 
+  /** Gaps in the live stream this dashboard could not fill, newest first. */
+  public List<StreamGap> gaps() {
+    return List.copyOf(gaps);
+  }
+
   /** The state of the relay link. */
   public ConnectionStatus connection() {
     return connection;
@@ -134,8 +144,14 @@ public final class DashboardState {
     Batch changes = new Batch();
     for (RelayEvent event : batch) {
       if (event instanceof RelayEvent.Received received) {
+        long previousMs = lastUpdateMs;
         lastUpdateMs = clock.millis();
-        applyMessage(received.message(), changes);
+        if (received.message() instanceof Gap gap) {
+          addGap(new StreamGap(previousMs, lastUpdateMs, gap.missedMessages(), gap.reason()));
+          changes.resynced = true;
+        } else {
+          applyMessage(received.message(), changes);
+        }
       } else if (event instanceof RelayEvent.StatusChanged statusChanged) {
         connection = statusChanged.status();
         if (!connection.isLive()) {
@@ -194,6 +210,14 @@ public final class DashboardState {
       changes.results.add(result);
     } else {
       LOG.debug("ignoring {} from the relay", message.type().wireName());
+    }
+  }
+
+  private void addGap(StreamGap gap) {
+    LOG.warn("gap in the live stream: {}", gap.reason());
+    gaps.addFirst(gap);
+    while (gaps.size() > GAP_HISTORY_LIMIT) {
+      gaps.removeLast();
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.vigil.ui.Fixtures.CPU_TEMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.protocol.Backoff;
+import dev.vigil.protocol.Gap;
 import dev.vigil.protocol.Goodbye;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Message;
@@ -12,6 +13,7 @@ import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
+import dev.vigil.server.support.TcpProxy;
 import dev.vigil.ui.support.AgentTestClient;
 import dev.vigil.ui.support.RecordingListener;
 import dev.vigil.ui.support.RecordingRelay;
@@ -19,6 +21,7 @@ import dev.vigil.ui.support.TestRelays;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.java_websocket.framing.CloseFrame;
@@ -112,6 +115,65 @@ class RelayClientTest {
     listener.awaitPhase(ConnectionPhase.CONNECTING, WAIT_MS);
     assertThat(listener.awaitPhase(ConnectionPhase.RECONNECTING, WAIT_MS).detail())
         .startsWith("cannot reach relay");
+  }
+
+  @Test
+  void networkCutBetweenDashboardAndRelayLosesAndDuplicatesNothing() throws Exception {
+    relay = TestRelays.start(dataDir);
+    try (TcpProxy proxy = new TcpProxy(relay.port())) {
+      client = clientFor(proxy.port(), TestRelays.OPERATOR_TOKEN, new Backoff(20, 50, () -> 1.0));
+      client.start();
+      listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS);
+      AgentTestClient agent =
+          AgentTestClient.connect(relay.port(), TestRelays.AGENT_TOKEN, "h1", "rack-01");
+      try {
+        agent.sendMessage(new SensorCatalog("h1", System.currentTimeMillis(), List.of(CPU_TEMP)));
+        List<Double> seen = new ArrayList<>();
+        List<Message> gaps = new ArrayList<>();
+        sendSamples(agent, 1, 20);
+        collectSamplesUpTo(20, seen, gaps);
+
+        proxy.cut();
+        listener.awaitPhase(ConnectionPhase.RECONNECTING, WAIT_MS);
+        sendSamples(agent, 21, 40); // straight to the relay while the dashboard is cut off
+        listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS);
+        sendSamples(agent, 41, 60);
+        collectSamplesUpTo(60, seen, gaps);
+
+        List<Double> expected = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+          expected.add((double) i);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(gaps).isEmpty();
+      } finally {
+        agent.closeBlocking();
+      }
+    }
+  }
+
+  private static void sendSamples(AgentTestClient agent, int from, int to) {
+    for (int i = from; i <= to; i++) {
+      agent.sendMessage(
+          new Sample("h1", System.currentTimeMillis(), Map.of(CPU_TEMP.id(), (double) i)));
+    }
+  }
+
+  /** Records every sample value and every gap until the sample with value {@code last}. */
+  private void collectSamplesUpTo(int last, List<Double> values, List<Message> gaps)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (values.isEmpty() || values.get(values.size() - 1) < last) {
+      RelayEvent event = listener.next(Math.max(1, deadline - System.currentTimeMillis()));
+      if (event == null) {
+        throw new AssertionError("samples stopped at " + values);
+      }
+      if (event instanceof RelayEvent.Received r && r.message() instanceof Sample s) {
+        values.add(s.values().get(CPU_TEMP.id()));
+      } else if (event instanceof RelayEvent.Received r && r.message() instanceof Gap) {
+        gaps.add(r.message());
+      }
+    }
   }
 
   @Test

@@ -9,18 +9,22 @@ import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.DeviceKind;
 import dev.vigil.protocol.EventKind;
+import dev.vigil.protocol.Gap;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.Snapshot;
 import dev.vigil.ui.MutableClock;
 import dev.vigil.ui.state.DashboardState;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class EventTimelineViewModelTest {
-  private final DashboardState state = new DashboardState(new MutableClock(T0));
+  private final MutableClock clock = new MutableClock(T0);
+  private final DashboardState state = new DashboardState(clock);
   private final EventTimelineViewModel timeline = new EventTimelineViewModel(state, ZoneOffset.UTC);
   private final Device eth0 =
       new Device("net:eth0", DeviceKind.NETWORK, "eth0", Map.of("link", "down"));
@@ -62,6 +66,40 @@ class EventTimelineViewModelTest {
     apply(state, event("h1", T0 + 2, EventKind.DEVICE_REMOVED, Map.of()));
 
     assertThat(timeline.rows()).extracting(EventRow::hostId).containsExactly("h2");
+  }
+
+  @Test
+  void gapInTheLiveStreamShowsAsARowSpanningTheTimeWithoutData() {
+    apply(state, online("h1", "rack-01"));
+    clock.advance(95_000);
+    apply(
+        state,
+        new Gap(41, 980, null, "the relay restarted since"),
+        new Snapshot(clock.millis(), List.of(), List.of(), List.of()));
+
+    EventRow row = timeline.rows().get(0);
+    assertThat(row.isGap()).isTrue();
+    assertThat(row.kindText()).isEqualTo("gap");
+    assertThat(row.hostText()).isEqualTo("all hosts");
+    assertThat(row.detailText())
+        .isEqualTo(
+            "no live data from Nov 14 22:13:20 to Nov 14 22:14:55: the relay restarted" + " since");
+  }
+
+  @Test
+  void gapSitsAmongTheEventsByTime() {
+    apply(state, online("h1", "rack-01"));
+    apply(state, event("h1", T0, EventKind.DEVICE_ADDED, Map.of()));
+    clock.advance(10_000);
+    apply(
+        state,
+        new Gap(2, 50, 47L, "the relay's replay buffer now begins at #50; the dashboard had #2"));
+    apply(state, event("h1", T0 + 20_000, EventKind.DEVICE_REMOVED, Map.of()));
+
+    assertThat(timeline.rows())
+        .extracting(EventRow::kindText)
+        .containsExactly("removed", "gap", "added");
+    assertThat(timeline.rows().get(1).deviceText()).isEqualTo("live stream (47 messages)");
   }
 
   private DeviceEvent event(String host, long at, EventKind kind, Map<String, String> previous) {

@@ -30,7 +30,7 @@ import java.util.Set;
  * <pre>{@code
  * { "port": 8787, "httpPort": 8788, "dataDir": "/var/lib/vigil",
  *   "agentTokens": ["..."], "operatorTokens": {"...": "alice"},
- *   "heartbeatIntervalMs": 5000, "offlineAlertAfterMs": 30000,
+ *   "heartbeatIntervalMs": 5000, "offlineAlertAfterMs": 30000, "replayBufferBytes": 67108864,
  *   "replaceDefaultRules": false,
  *   "rules": [{"id": "gpu-hot", "sensorPattern": "gpu.*.temperature", "kind": "temperature",
  *              "comparison": "above", "threshold": 90, "clearThreshold": 85,
@@ -39,6 +39,9 @@ import java.util.Set;
  */
 public final class ConfigFile {
   private static final Gson GSON = new Gson();
+
+  /** Largest replay buffer the file may ask for: 1 GiB (one direct buffer). */
+  static final long MAX_REPLAY_BUFFER_BYTES = 1L << 30;
 
   /** The top-level keys. */
   record Root(
@@ -52,6 +55,7 @@ public final class ConfigFile {
       Long helloTimeoutMs,
       Long expectedSampleIntervalMs,
       Long offlineAlertAfterMs,
+      Long replayBufferBytes,
       Boolean hardwareRules,
       Boolean replaceDefaultRules,
       List<JsonObject> rules) {}
@@ -127,6 +131,20 @@ public final class ConfigFile {
     }
     if (root.offlineAlertAfterMs() != null) {
       c = c.withOfflineAlertAfter(Duration.ofMillis(root.offlineAlertAfterMs()));
+    }
+    if (root.replayBufferBytes() != null) {
+      long bytes = root.replayBufferBytes();
+      if (bytes < RelayConfig.MIN_REPLAY_BUFFER_BYTES || bytes > MAX_REPLAY_BUFFER_BYTES) {
+        throw new ConfigException(
+            source
+                + ": replayBufferBytes "
+                + bytes
+                + " is outside "
+                + RelayConfig.MIN_REPLAY_BUFFER_BYTES
+                + " to "
+                + MAX_REPLAY_BUFFER_BYTES);
+      }
+      c = c.withReplayBufferBytes((int) bytes);
     }
     if (root.hardwareRules() != null) {
       c = c.withHardwareRules(root.hardwareRules());

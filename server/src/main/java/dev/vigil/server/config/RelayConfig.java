@@ -31,6 +31,9 @@ import java.util.Set;
  * @param offlineAlertAfter how long a host stays offline before the agent-offline alert fires
  * @param dataDir where the relay keeps its files (generated tokens)
  * @param clock wall clock for timestamps, stale detection and alert durations
+ * @param replayBufferBytes bytes of recent dashboard-stream messages kept for dashboards that
+ *     reconnect ({@link #DEFAULT_REPLAY_BUFFER_BYTES} by default, at least {@link
+ *     #MIN_REPLAY_BUFFER_BYTES})
  */
 public record RelayConfig(
     String bindAddress,
@@ -45,7 +48,8 @@ public record RelayConfig(
     Duration expectedSampleInterval,
     Duration offlineAlertAfter,
     Path dataDir,
-    Clock clock) {
+    Clock clock,
+    int replayBufferBytes) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -55,6 +59,15 @@ public record RelayConfig(
 
   /** Default address to bind: every interface. */
   public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+
+  /**
+   * Default replay buffer: 64 MiB, about 18 minutes of a 100-host fleet at 1 Hz, or 11 s of 10,000
+   * hosts. A dashboard away for longer gets a fresh snapshot and a gap marker.
+   */
+  public static final int DEFAULT_REPLAY_BUFFER_BYTES = 64 << 20;
+
+  /** Least replay buffer: room for a few seconds of a small fleet. */
+  public static final int MIN_REPLAY_BUFFER_BYTES = 1 << 20;
 
   private static final int MAX_PORT = 65_535;
 
@@ -74,6 +87,13 @@ public record RelayConfig(
     }
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(clock, "clock");
+    if (replayBufferBytes < MIN_REPLAY_BUFFER_BYTES) {
+      throw new IllegalArgumentException(
+          "replay buffer of "
+              + replayBufferBytes
+              + " bytes is below the least accepted, "
+              + MIN_REPLAY_BUFFER_BYTES);
+    }
     Set<String> ids = new java.util.HashSet<>();
     for (AlertRule rule : rules) {
       if (!ids.add(rule.id())) {
@@ -97,7 +117,8 @@ public record RelayConfig(
         DEFAULT_EXPECTED_SAMPLE_INTERVAL,
         AgentOfflineDetector.DEFAULT_DELAY,
         Path.of(System.getProperty("user.home"), ".vigil", "relay"),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        DEFAULT_REPLAY_BUFFER_BYTES);
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -124,7 +145,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   /** 0 = ephemeral. */
@@ -142,7 +164,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   /** 0 = ephemeral. */
@@ -160,7 +183,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -177,7 +201,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -194,7 +219,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   /**
@@ -215,7 +241,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   /** Adds rules to the current ones. */
@@ -239,7 +266,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -256,7 +284,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -273,7 +302,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -290,7 +320,8 @@ public record RelayConfig(
         interval,
         offlineAlertAfter,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -307,7 +338,8 @@ public record RelayConfig(
         expectedSampleInterval,
         delay,
         dataDir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -324,7 +356,8 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dir,
-        clock);
+        clock,
+        replayBufferBytes);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -341,7 +374,26 @@ public record RelayConfig(
         expectedSampleInterval,
         offlineAlertAfter,
         dataDir,
-        newClock);
+        newClock,
+        replayBufferBytes);
+  }
+
+  public RelayConfig withReplayBufferBytes(int bytes) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        bytes);
   }
 
   private static void checkPort(String name, int value) {

@@ -26,10 +26,14 @@ public final class FrameBatch {
 
   /** Appends one message as one unmasked text frame (server to client, RFC 6455 §5.2). */
   public void add(String text) {
+    add(text, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #add(String)} for a caller that already holds the text's UTF-8 bytes. */
+  public void add(String text, byte[] payload) {
     if (sealed) {
       throw new IllegalStateException("batch already sealed");
     }
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
     int n = payload.length;
     ensure(10 + n);
     frames[length++] = (byte) FIN_TEXT;

@@ -1,23 +1,34 @@
 package dev.vigil.server.relay;
 
+import dev.vigil.protocol.Envelope;
+import dev.vigil.protocol.Gap;
+import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Message;
 import dev.vigil.protocol.MessageCodec;
+import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.link.FrameBatch;
 import dev.vigil.server.link.PeerLink;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connected dashboards, and fan-out to them. Every message is encoded once and framed once into
- * the current {@link FrameBatch}; a flush hands that one batch to every dashboard, which writes it
- * in one go. The first message after a flush asks the owner for the next flush through {@code
- * flushRequest}; a batch that reaches {@link #FLUSH_BYTES} is flushed at once. Membership changes
- * and direct replies flush first, so every dashboard sees messages in the order the relay produced
- * them. Owned by the core thread; not thread-safe.
+ * The connected dashboards, and fan-out to them. Every broadcast message is numbered on the relay's
+ * one dashboard stream (epoch {@link #epoch()}), encoded once, kept in the {@link ReplayBuffer} and
+ * framed once into the current {@link FrameBatch}; a flush hands that one batch to every dashboard,
+ * which writes it in one go. Messages are numbered and kept even while no dashboard is connected,
+ * so one that comes back can be brought up to date. A dashboard that joins asking to resume gets
+ * exactly the messages after its last one when the buffer still holds them; otherwise a {@link Gap}
+ * and a fresh snapshot. The first message after a flush asks the owner for the next flush through
+ * {@code flushRequest}; a batch that reaches {@link #FLUSH_BYTES} is flushed at once. Membership
+ * changes and direct replies flush first, so every dashboard sees messages in the order the relay
+ * produced them. Owned by the core thread; not thread-safe.
  */
 final class DashboardHub {
   /**
@@ -48,6 +59,8 @@ final class DashboardHub {
 
   private final MessageCodec codec;
   private final Runnable flushRequest;
+  private final String epoch;
+  private final ReplayBuffer replay;
   private final Set<PeerLink> dashboards = new LinkedHashSet<>();
   private final Set<PeerLink> overCap = new HashSet<>();
   private FrameBatch pending;
@@ -56,15 +69,89 @@ final class DashboardHub {
    * @param flushRequest called on the owner's thread when a batch has started; the owner must call
    *     {@link #flush()} soon after (the core does it once the work queued before it has run)
    */
-  DashboardHub(MessageCodec codec, Runnable flushRequest) {
+  DashboardHub(MessageCodec codec, Runnable flushRequest, String epoch, int replayBufferBytes) {
     this.codec = codec;
     this.flushRequest = flushRequest;
+    this.epoch = epoch;
+    this.replay = new ReplayBuffer(replayBufferBytes);
   }
 
-  /** Adds a dashboard; it receives what is broadcast from now on. */
-  void add(PeerLink link) {
+  /** The epoch of the dashboard stream: new with every relay process, whose numbers it scopes. */
+  String epoch() {
+    return epoch;
+  }
+
+  /** The last number given on the dashboard stream, 0 before any. */
+  long lastSeq() {
+    return replay.lastSeq();
+  }
+
+  /** True when a dashboard saying {@code hello} can be resumed by replay alone. */
+  boolean canResume(Hello hello) {
+    return hello.asksToResume()
+        && epoch.equals(hello.streamEpoch())
+        && replay.canReplayAfter(hello.resumeAfterSeq());
+  }
+
+  /**
+   * Brings a dashboard into the stream: the messages after its last one when {@link
+   * #canResume(Hello)}, else a {@link Gap} (if it asked to resume) and {@code snapshot}, numbered
+   * with the stream position it stands at. It then receives what is broadcast from now on.
+   */
+  void join(PeerLink link, Hello hello, Supplier<Snapshot> snapshot) {
     flush();
+    if (canResume(hello)) {
+      replayAfter(link, hello.resumeAfterSeq());
+    } else {
+      if (hello.asksToResume()) {
+        link.send(codec.encode(gap(hello)));
+      }
+      link.send(codec.encode(new Envelope(Protocol.VERSION, replay.lastSeq(), snapshot.get())));
+    }
     dashboards.add(link);
+  }
+
+  /** Why {@code hello}'s stream cannot be resumed. */
+  private Gap gap(Hello hello) {
+    long had = hello.resumeAfterSeq();
+    long now = replay.lastSeq();
+    if (!epoch.equals(hello.streamEpoch())) {
+      return new Gap(
+          had,
+          now,
+          null,
+          "the relay restarted since (stream "
+              + hello.streamEpoch()
+              + " ended); what it"
+              + " carried in between cannot be replayed");
+    }
+    if (had > now) {
+      return new Gap(
+          had, now, null, "the dashboard was at #" + had + ", ahead of the relay's #" + now);
+    }
+    return new Gap(
+        had,
+        now,
+        replay.firstSeq() - 1 - had,
+        "the relay's replay buffer now begins at #"
+            + replay.firstSeq()
+            + "; the dashboard had #"
+            + had);
+  }
+
+  /** Sends the held messages after {@code lastSeq} to one dashboard, in batches. */
+  private void replayAfter(PeerLink link, long lastSeq) {
+    FrameBatch batch = new FrameBatch();
+    for (long seq = lastSeq + 1; seq <= replay.lastSeq(); seq++) {
+      batch.add(replay.text(seq));
+      if (batch.frameBytes() >= FLUSH_BYTES) {
+        link.send(batch.seal());
+        batch = new FrameBatch();
+      }
+    }
+    if (!batch.isEmpty()) {
+      link.send(batch.seal());
+    }
   }
 
   void remove(PeerLink link) {
@@ -86,8 +173,15 @@ final class DashboardHub {
     return Math.max(MIN_FLUSH_SPACING_NANOS, Math.min(MAX_FLUSH_SPACING_NANOS, spacing));
   }
 
-  /** Encodes {@code message} once and adds it to the batch every dashboard will receive. */
+  /**
+   * Numbers {@code message} on the stream, encodes it once, keeps it for replay and adds it to the
+   * batch every dashboard will receive.
+   */
   void broadcast(Message message) {
+    long seq = replay.lastSeq() + 1;
+    String text = codec.encode(new Envelope(Protocol.VERSION, seq, message));
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    replay.append(seq, utf8);
     if (dashboards.isEmpty()) {
       return;
     }
@@ -95,7 +189,7 @@ final class DashboardHub {
       pending = new FrameBatch();
       flushRequest.run();
     }
-    pending.add(codec.encode(message));
+    pending.add(text, utf8);
     if (pending.frameBytes() >= FLUSH_BYTES) {
       flush();
     }

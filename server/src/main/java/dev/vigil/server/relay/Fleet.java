@@ -38,17 +38,21 @@ final class Fleet {
   /**
    * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
    *     #flushDashboards()} once the work already queued has run
+   * @param streamEpoch the epoch of the dashboard stream
+   * @param replayBufferBytes bytes of recent dashboard messages kept for dashboards that resume
    */
   Fleet(
       MessageCodec codec,
       AlertEngine alerts,
       Clock clock,
       Duration staleAfter,
-      Runnable flushRequest) {
+      Runnable flushRequest,
+      String streamEpoch,
+      int replayBufferBytes) {
     this.alerts = alerts;
     this.clock = clock;
     this.staleAfter = staleAfter;
-    this.dashboards = new DashboardHub(codec, flushRequest);
+    this.dashboards = new DashboardHub(codec, flushRequest, streamEpoch, replayBufferBytes);
   }
 
   /** Registers an accepted agent; returns the connection it replaces, or null. */
@@ -128,10 +132,22 @@ final class Fleet {
     }
   }
 
-  /** Sends the snapshot to a new dashboard, then adds it to the live fan-out. */
-  void dashboardJoined(PeerLink link) {
-    dashboards.reply(link, snapshot());
-    dashboards.add(link);
+  /** True when the dashboard saying {@code hello} resumes its stream by replay alone. */
+  boolean dashboardResumes(Hello hello) {
+    return dashboards.canResume(hello);
+  }
+
+  /** The dashboard stream's epoch. */
+  String dashboardStreamEpoch() {
+    return dashboards.epoch();
+  }
+
+  /**
+   * Brings a new dashboard up to date (what it missed, or a gap and a snapshot), then adds it to
+   * the live fan-out.
+   */
+  void dashboardJoined(PeerLink link, Hello hello) {
+    dashboards.join(link, hello, this::snapshot);
   }
 
   /** Least time between two flushes to the dashboards; see {@link DashboardHub}. */

@@ -109,7 +109,15 @@ public final class RelayCore implements LinkListener, RelayQueries {
     this.codec = codec;
     this.clock = config.clock();
     this.auth = new Authenticator(config.agentTokens(), config.operatorTokens());
-    this.fleet = new Fleet(codec, alerts, clock, config.staleAfter(), this::requestFlush);
+    this.fleet =
+        new Fleet(
+            codec,
+            alerts,
+            clock,
+            config.staleAfter(),
+            this::requestFlush,
+            relayId,
+            config.replayBufferBytes());
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
@@ -293,7 +301,17 @@ public final class RelayCore implements LinkListener, RelayQueries {
     if (peer.role == Role.AGENT) {
       Peer previous = fleet.agentConnected(peer, hello);
       long held = fleet.heardFromQuietly(peer).stream.join(hello.streamEpoch());
-      peer.link.send(codec.encode(welcome(peer, hello.streamEpoch() == null ? null : held)));
+      peer.link.send(
+          codec.encode(
+              new Welcome(
+                  relayId,
+                  peer.sessionId,
+                  config.heartbeatInterval().toMillis(),
+                  clock.millis(),
+                  relayVersion,
+                  hello.streamEpoch() == null ? null : held,
+                  null,
+                  null)));
       if (previous != null && previous != peer) {
         closePeer(
             previous,
@@ -302,20 +320,19 @@ public final class RelayCore implements LinkListener, RelayQueries {
             null);
       }
     } else {
-      peer.link.send(codec.encode(welcome(peer, null)));
-      fleet.dashboardJoined(peer.link);
+      peer.link.send(
+          codec.encode(
+              Welcome.forDashboard(
+                  relayId,
+                  peer.sessionId,
+                  config.heartbeatInterval().toMillis(),
+                  clock.millis(),
+                  relayVersion,
+                  fleet.dashboardStreamEpoch(),
+                  fleet.dashboardResumes(hello))));
+      fleet.dashboardJoined(peer.link, hello);
     }
     log.info("Accepted {} '{}'", peer, peer.name);
-  }
-
-  private Welcome welcome(Peer peer, Long receivedSeq) {
-    return new Welcome(
-        relayId,
-        peer.sessionId,
-        config.heartbeatInterval().toMillis(),
-        clock.millis(),
-        relayVersion,
-        receivedSeq);
   }
 
   private void agentMessage(Peer agent, HostRecord host, Message message, long seq, long nowNanos) {

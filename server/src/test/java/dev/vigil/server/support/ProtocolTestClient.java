@@ -33,6 +33,8 @@ public final class ProtocolTestClient extends WebSocketClient {
 
   private final MessageCodec codec = MessageCodec.forRelayMessages();
   private final List<Message> inbox = new ArrayList<>();
+  private final java.util.Map<Message, long[]> arrival = new java.util.IdentityHashMap<>();
+  private long arrivals;
   private final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
   private final java.util.concurrent.atomic.AtomicLong nextNonce =
       new java.util.concurrent.atomic.AtomicLong();
@@ -163,8 +165,31 @@ public final class ProtocolTestClient extends WebSocketClient {
     }
     synchronized (inbox) {
       inbox.add(message);
+      arrival.put(message, new long[] {decoded.envelope().seq(), ++arrivals});
       inbox.notifyAll();
     }
+  }
+
+  /** The envelope sequence number {@code message} arrived with (0 when unnumbered). */
+  public long seqOf(Message message) {
+    synchronized (inbox) {
+      return arrivalOf0(message)[0];
+    }
+  }
+
+  /** The position of {@code message} among everything this client received, from 1. */
+  public long arrivalOf(Message message) {
+    synchronized (inbox) {
+      return arrivalOf0(message)[1];
+    }
+  }
+
+  private long[] arrivalOf0(Message message) {
+    long[] a = arrival.get(message);
+    if (a == null) {
+      throw new AssertionError("not received by this client: " + message);
+    }
+    return a;
   }
 
   @Override
