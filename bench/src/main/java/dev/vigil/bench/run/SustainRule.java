@@ -94,7 +94,7 @@ public final class SustainRule {
     }
     if (serverSaturated && serverFailed && harnessLimited) {
       failures.add(
-          String.format(Locale.ROOT, "server used its whole core (%.2f)", step.serverCpuCores()));
+          String.format(Locale.ROOT, "server saturated its core (%.2f)", step.serverCpuCores()));
     }
     if (saturated || (harnessLimited && !serverFailed)) {
       return new StepVerdict(StepVerdict.Kind.HARNESS_BOUND, String.join("; ", failures));

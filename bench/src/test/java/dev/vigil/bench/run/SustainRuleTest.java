@@ -107,7 +107,7 @@ class SustainRuleTest {
     StepVerdict verdict = rule.judge(step(349_355, 1_693.7, 18.5, 120.0, 0.93, 1.01));
 
     assertThat(verdict.kind()).isEqualTo(StepVerdict.Kind.NOT_SUSTAINED);
-    assertThat(verdict.reason()).contains("server used its whole core (1.01)");
+    assertThat(verdict.reason()).contains("server saturated its core (1.01)");
   }
 
   @Test
