@@ -78,6 +78,28 @@ class LivenessTest {
   }
 
   @Test
+  void deadPeerIsDetectedBetweenThreeAndFourHeartbeatIntervalsAfterItsLastMessage()
+      throws Exception {
+    ProtocolTestClient agent = agent(fastHeartbeatRelay, "quiet-2");
+    agent.sync(WAIT);
+
+    agent.stopAnsweringPings();
+    long lastMessageNanos = System.nanoTime();
+    agent.awaitClose(WAIT);
+    long detectedMs = (System.nanoTime() - lastMessageNanos) / 1_000_000;
+
+    // Silence over 3 intervals is judged at each heartbeat tick, one interval apart: the close
+    // comes 3 to 4 intervals after the last message (plus scheduling slack on a busy machine). The
+    // relay counts from its receipt of our ping, a little before the pong reached us: 20 ms slack.
+    System.out.printf(
+        "dead peer detected %d ms after its last message (heartbeat %d ms)%n",
+        detectedMs, HEARTBEAT.toMillis());
+    assertThat(detectedMs)
+        .isGreaterThanOrEqualTo(3 * HEARTBEAT.toMillis() - 20)
+        .isLessThan(6 * HEARTBEAT.toMillis());
+  }
+
+  @Test
   void agentSayingGoodbyeIsClosedNormallyAndOfflineWithAgentStopped() throws Exception {
     ProtocolTestClient dashboard = dashboard();
     ProtocolTestClient agent = agent("stop-1");
