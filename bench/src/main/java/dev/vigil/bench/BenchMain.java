@@ -19,6 +19,8 @@ import dev.vigil.bench.run.CellResult;
 import dev.vigil.bench.run.CellRunner;
 import dev.vigil.bench.run.IdleMemoryResult;
 import dev.vigil.bench.run.IdleMemoryRunner;
+import dev.vigil.bench.run.ReconnectResult;
+import dev.vigil.bench.run.ReconnectRunner;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +46,7 @@ import picocli.CommandLine.Option;
       BenchMain.Cell.class,
       BenchMain.Capacity.class,
       BenchMain.IdleMemory.class,
+      BenchMain.Reconnect.class,
       BenchMain.Report.class
     },
     description = "Vigil benchmark harness; bench/run drives it.")
@@ -286,6 +289,65 @@ public final class BenchMain implements Runnable {
           result.stop(),
           result.notes());
       return 0;
+    }
+  }
+
+  /** Measures how fast agents come back after their relay restarts; bench/reconnect drives it. */
+  @Command(
+      name = "reconnect",
+      mixinStandardHelpOptions = true,
+      description =
+          "Connects idle agents that redial with the agent's full-jitter backoff, prints a ready"
+              + " line (then kill and restart the relay), and reports the peak reconnect rate.")
+  static final class Reconnect implements Callable<Integer> {
+    @Option(names = "--host", description = "relay address (default 127.0.0.1)")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", required = true, description = "relay WebSocket port")
+    int port;
+
+    @Option(names = "--connections", description = "agents (default 10000)")
+    int connections = 10_000;
+
+    @Option(names = "--agent-token", required = true, description = "Vigil agent token")
+    String agentToken;
+
+    @Option(names = "--come-back-ms", description = "longest wait for all to be back (120000)")
+    long comeBackMs = 120_000;
+
+    @Option(names = "--down-ms", description = "how long the relay is kept down, for the report")
+    long downMs = -1;
+
+    @Option(names = "--out", required = true, description = "JSON Lines file to append to")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      ReconnectResult result =
+          new ReconnectRunner()
+              .run(
+                  new InetSocketAddress(host, port),
+                  connections,
+                  VigilDialect.idleAgents(agentToken),
+                  comeBackMs,
+                  downMs,
+                  System.out);
+      ResultsFile.append(out, result);
+      System.out.printf(
+          Locale.ROOT,
+          "reconnect: %,d of %,d agents back; peak %,d per second (%,d/s over 100 ms); first"
+              + " after %,d ms, half after %,d ms, all after %,d ms; %,d failed dials; relay down"
+              + " %,d ms%n",
+          result.reconnected(),
+          result.connections(),
+          result.peakPerSecond(),
+          result.peakPer100MsPerSecond(),
+          result.firstReadyMs(),
+          result.halfReadyMs(),
+          result.allReadyMs(),
+          result.failedDials(),
+          result.downMs());
+      return result.reconnected() == result.connections() ? 0 : 1;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vigil.bench.load;
 
 import dev.vigil.bench.payload.SampleTemplate;
 import dev.vigil.bench.ws.WsFrameDecoder;
+import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.Role;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,6 +34,13 @@ final class Connection implements Peer {
   final SampleTemplate sample;
   State state = State.QUEUED;
   int attempts;
+
+  /** Redial delays, when the engine redials (full jitter, as the real agent). */
+  final Backoff backoff = new Backoff();
+
+  /** When a redial is due, {@link System#nanoTime()}. */
+  long redialAtNanos;
+
   SocketChannel channel;
   SelectionKey key;
   String wsKey;

@@ -7,6 +7,7 @@ import dev.vigil.bench.ws.FrameHandler;
 import dev.vigil.bench.ws.WsFrames;
 import dev.vigil.bench.ws.WsHandshake;
 import dev.vigil.bench.ws.WsProtocolException;
+import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.Role;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +19,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
@@ -95,6 +98,9 @@ public final class LoadEngine implements AutoCloseable {
   private final AtomicInteger failedBeforeReady = new AtomicInteger();
   private final AtomicInteger closedAfterReady = new AtomicInteger();
   private final Map<String, Integer> failureReasons = new TreeMap<>();
+  private final PriorityQueue<Connection> redials =
+      new PriorityQueue<>(Comparator.comparingLong(c -> c.redialAtNanos));
+  private volatile ReconnectLog reconnects;
   private volatile long bytesReceived;
   private volatile boolean running = true;
   private Measurement measurement;
@@ -137,6 +143,15 @@ public final class LoadEngine implements AutoCloseable {
   /** Starts the engine thread. */
   public void start() {
     thread.start();
+  }
+
+  /**
+   * From now on a connection that closes or fails to connect is dialled again after a full-jitter
+   * {@link Backoff} delay (0.5 s doubling to 30 s, reset once ready), as the real agent and
+   * dashboard do, and {@code log} records it. Call before {@link #start()}.
+   */
+  public void redialWithBackoff(ReconnectLog log) {
+    this.reconnects = log;
   }
 
   /** Opens every connection of {@code role}, {@link #MAX_CONNECTS_IN_FLIGHT} at a time. */
@@ -257,6 +272,9 @@ public final class LoadEngine implements AutoCloseable {
         command.run();
       }
       nowNanos = System.nanoTime();
+      while (!redials.isEmpty() && redials.peek().redialAtNanos <= nowNanos) {
+        toConnect.add(redials.poll());
+      }
       openConnections();
       int sent = sendDue();
       keepAlive();
@@ -266,6 +284,10 @@ public final class LoadEngine implements AutoCloseable {
         // select() only knows milliseconds: a send due sooner waits about 1 ms, and that delay
         // is part of its measured latency (reported as send lag).
         waitMs = Math.min(MAX_SELECT_MS, Math.max(1, untilNext / 1_000_000));
+      }
+      if (!redials.isEmpty()) {
+        long untilRedial = redials.peek().redialAtNanos - System.nanoTime();
+        waitMs = Math.min(waitMs, Math.max(1, untilRedial / 1_000_000));
       }
       if (sent >= MAX_SENDS_PER_TURN) {
         selector.selectNow();
@@ -467,6 +489,11 @@ public final class LoadEngine implements AutoCloseable {
     c.state = Connection.State.READY;
     inFlight--;
     (c.role == Role.AGENT ? agentsReady : dashboardsReady).incrementAndGet();
+    ReconnectLog log = reconnects;
+    if (log != null) {
+      c.backoff.reset();
+      log.onReady(nowNanos);
+    }
   }
 
   void deliver(Connection c, byte[] data, int off, int len) {
@@ -479,6 +506,11 @@ public final class LoadEngine implements AutoCloseable {
 
   void fail(Connection c, String reason) {
     if (c.state == Connection.State.CLOSED) {
+      return;
+    }
+    ReconnectLog log = reconnects;
+    if (log != null) {
+      redial(c, log);
       return;
     }
     boolean beforeOpen =
@@ -502,6 +534,22 @@ public final class LoadEngine implements AutoCloseable {
     c.state = Connection.State.CLOSED;
     closeQuietly(c);
     c.release();
+  }
+
+  /** Drops {@code c} and dials it again after its backoff delay. */
+  private void redial(Connection c, ReconnectLog log) {
+    boolean wasReady = c.state == Connection.State.READY;
+    if (wasReady) {
+      closedAfterReady.incrementAndGet();
+      (c.role == Role.AGENT ? agentsReady : dashboardsReady).decrementAndGet();
+    } else {
+      inFlight--;
+    }
+    log.onDrop(nowNanos, wasReady);
+    closeQuietly(c);
+    c.reset();
+    c.redialAtNanos = nowNanos + c.backoff.nextDelayMs() * 1_000_000;
+    redials.add(c);
   }
 
   /** Counts {@code reason} for the report and logs its first occurrence. */
