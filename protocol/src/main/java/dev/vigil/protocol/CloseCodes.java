@@ -47,6 +47,12 @@ public final class CloseCodes {
   /** No message for {@link Protocol#HEARTBEAT_TIMEOUT_FACTOR} heartbeat intervals; reconnect. */
   public static final int HEARTBEAT_TIMEOUT = 4009;
 
+  /**
+   * The dashboard read so slowly that even the coalesced stream (newest sample per host, every
+   * event and alert) piled up past the relay's bound; reconnect and resume.
+   */
+  public static final int SLOW_CONSUMER = 4010;
+
   private CloseCodes() {}
 
   /** The close code for a decode error. */

@@ -20,7 +20,8 @@ public sealed interface Message
         ErrorNotice,
         Goodbye,
         Received,
-        Gap {
+        Gap,
+        Coalesced {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

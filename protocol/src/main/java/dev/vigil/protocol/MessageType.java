@@ -21,7 +21,8 @@ public enum MessageType {
   ERROR("error", ErrorNotice.class),
   BYE("bye", Goodbye.class),
   RECEIVED("received", Received.class),
-  GAP("gap", Gap.class);
+  GAP("gap", Gap.class),
+  COALESCED("coalesced", Coalesced.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

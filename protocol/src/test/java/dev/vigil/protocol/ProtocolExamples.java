@@ -113,7 +113,8 @@ final class ProtocolExamples {
         new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"),
         new Goodbye("service shutdown"),
         new Received("e-7f3a", 42),
-        new Gap(1_200, 5_400, 4_200L, "the relay's replay buffer no longer holds #1201"));
+        new Gap(1_200, 5_400, 4_200L, "the relay's replay buffer no longer holds #1201"),
+        new Coalesced(9_000, 1_250));
   }
 
   static Message byType(MessageType type) {

@@ -323,6 +323,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
       case CloseCodes.REPLACED -> "replaced by another connection" + detail;
       case CloseCodes.ROLE_VIOLATION -> "relay refused a request" + detail;
       case CloseCodes.HEARTBEAT_TIMEOUT -> "heartbeat timeout" + detail;
+      case CloseCodes.SLOW_CONSUMER -> "this dashboard fell too far behind" + detail;
       case CloseCodes.GOING_AWAY -> "relay shutting down";
       case CloseFrame.NEVER_CONNECTED -> "cannot reach relay" + detail;
       case CloseFrame.ABNORMAL_CLOSE -> "connection dropped" + detail;

@@ -1,5 +1,6 @@
 package dev.vigil.ui.connection;
 
+import dev.vigil.protocol.Coalesced;
 import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.Gap;
 import dev.vigil.protocol.Hello;
@@ -9,8 +10,9 @@ import dev.vigil.protocol.Welcome;
 /**
  * Where this dashboard stands in the relay's numbered stream, so that a reconnect resumes it: the
  * stream's epoch and the last number received. Numbered messages at or below that number are
- * duplicates and dropped; a jump past the next number is a gap. Links follow one another, but their
- * threads differ, so access is synchronized.
+ * duplicates and dropped; a jump past the next number is a gap, unless the relay said it coalesced
+ * those numbers away ({@link Coalesced}: older samples dropped while this dashboard was behind).
+ * Links follow one another, but their threads differ, so access is synchronized.
  */
 final class StreamPosition {
   /** What to do with one received envelope. */
@@ -29,6 +31,9 @@ final class StreamPosition {
 
   private String epoch;
   private long lastSeq;
+
+  /** Numbers up to this one may be skipped: the relay coalesced them away (dropped samples). */
+  private long coalescedThrough;
 
   /** {@code hello}, asking to resume when a stream was received before. */
   synchronized Hello hello(Hello hello) {
@@ -58,6 +63,10 @@ final class StreamPosition {
       lastSeq = seq;
       return DELIVER;
     }
+    if (envelope.body() instanceof Coalesced coalesced) {
+      coalescedThrough = Math.max(coalescedThrough, coalesced.throughSeq());
+      return DELIVER;
+    }
     if (seq == 0 || epoch == null) {
       return DELIVER;
     }
@@ -67,7 +76,7 @@ final class StreamPosition {
     long expected = lastSeq + 1;
     long had = lastSeq;
     lastSeq = seq;
-    if (seq > expected) {
+    if (seq > expected && seq - 1 > coalescedThrough) {
       return new Verdict.Skipped(
           new Gap(
               had,

@@ -3,6 +3,7 @@ package dev.vigil.ui.connection;
 import static dev.vigil.ui.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.protocol.Coalesced;
 import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Protocol;
@@ -81,5 +82,17 @@ class StreamPositionTest {
 
     assertThat(position.accept(numbered(4))).isInstanceOf(StreamPosition.Verdict.Deliver.class);
     assertThat(position.epoch()).isEqualTo("e2");
+  }
+
+  @Test
+  void numbersTheRelayCoalescedAwayAreNotAGap() {
+    position.welcomed(welcome("e1", false));
+    position.accept(snapshotAt(40));
+    position.accept(new Envelope(Protocol.VERSION, 0, new Coalesced(60, 12)));
+
+    assertThat(position.accept(numbered(47))).isInstanceOf(StreamPosition.Verdict.Deliver.class);
+    assertThat(position.accept(numbered(55))).isInstanceOf(StreamPosition.Verdict.Deliver.class);
+    assertThat(position.accept(numbered(61))).isInstanceOf(StreamPosition.Verdict.Deliver.class);
+    assertThat(position.accept(numbered(63))).isInstanceOf(StreamPosition.Verdict.Skipped.class);
   }
 }

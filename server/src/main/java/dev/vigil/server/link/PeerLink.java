@@ -33,6 +33,11 @@ public interface PeerLink {
    */
   int queuedWrites();
 
+  /** Bytes waiting in this link's send queue, not yet written to the socket; 0 when unknown. */
+  default long queuedBytes() {
+    return 0;
+  }
+
   /** The peer's address, for logs. */
   String remoteAddress();
 }

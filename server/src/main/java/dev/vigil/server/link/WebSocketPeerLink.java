@@ -70,6 +70,18 @@ final class WebSocketPeerLink implements PeerLink {
   }
 
   @Override
+  public long queuedBytes() {
+    if (!(conn instanceof WebSocketImpl impl)) {
+      return 0;
+    }
+    long bytes = 0;
+    for (java.nio.ByteBuffer buffer : impl.outQueue) {
+      bytes += buffer.remaining(); // the write thread may be draining it: an estimate, as meant
+    }
+    return bytes;
+  }
+
+  @Override
   public String remoteAddress() {
     String text = remote;
     if (text == null) {

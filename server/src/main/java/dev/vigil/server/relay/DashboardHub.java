@@ -6,14 +6,18 @@ import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Message;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.link.FrameBatch;
 import dev.vigil.server.link.PeerLink;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,31 +53,41 @@ final class DashboardHub {
   /** Greatest flush spacing, whatever the number of dashboards. */
   static final long MAX_FLUSH_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-  /**
-   * Writes queued on one dashboard above which the relay warns. Java-WebSocket's send queue is
-   * unbounded; coalescing and disconnecting slow dashboards is still to come.
-   */
-  static final int MAX_QUEUED_WRITES_PER_DASHBOARD = 10_000;
-
   private static final Logger log = LoggerFactory.getLogger(DashboardHub.class);
 
   private final MessageCodec codec;
   private final Runnable flushRequest;
   private final String epoch;
   private final ReplayBuffer replay;
-  private final Set<PeerLink> dashboards = new LinkedHashSet<>();
-  private final Set<PeerLink> overCap = new HashSet<>();
+  private final Map<PeerLink, DashboardFeed> dashboards = new LinkedHashMap<>();
+  private final BiConsumer<PeerLink, String> slowConsumer;
+  private final long maxBehindNanos;
+  private final List<DashboardFeed.Entry> pendingEntries = new ArrayList<>();
   private FrameBatch pending;
 
   /**
    * @param flushRequest called on the owner's thread when a batch has started; the owner must call
    *     {@link #flush()} soon after (the core does it once the work queued before it has run)
    */
-  DashboardHub(MessageCodec codec, Runnable flushRequest, String epoch, int replayBufferBytes) {
+  /**
+   * @param slowConsumer told (on the owner's thread) of a dashboard too slow even for coalescing,
+   *     with the reason; the owner closes it with {@link
+   *     dev.vigil.protocol.CloseCodes#SLOW_CONSUMER}
+   * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
+   */
+  DashboardHub(
+      MessageCodec codec,
+      Runnable flushRequest,
+      String epoch,
+      int replayBufferBytes,
+      BiConsumer<PeerLink, String> slowConsumer,
+      long maxBehindNanos) {
     this.codec = codec;
     this.flushRequest = flushRequest;
     this.epoch = epoch;
     this.replay = new ReplayBuffer(replayBufferBytes);
+    this.slowConsumer = slowConsumer;
+    this.maxBehindNanos = maxBehindNanos;
   }
 
   /** The epoch of the dashboard stream: new with every relay process, whose numbers it scopes. */
@@ -108,7 +122,7 @@ final class DashboardHub {
       }
       link.send(codec.encode(new Envelope(Protocol.VERSION, replay.lastSeq(), snapshot.get())));
     }
-    dashboards.add(link);
+    dashboards.put(link, new DashboardFeed(link));
   }
 
   /** Why {@code hello}'s stream cannot be resumed. */
@@ -157,7 +171,6 @@ final class DashboardHub {
   void remove(PeerLink link) {
     flush();
     dashboards.remove(link);
-    overCap.remove(link);
   }
 
   int size() {
@@ -190,6 +203,9 @@ final class DashboardHub {
       flushRequest.run();
     }
     pending.add(text, utf8);
+    pendingEntries.add(
+        new DashboardFeed.Entry(
+            seq, text, utf8, message instanceof Sample sample ? sample.hostId() : null));
     if (pending.frameBytes() >= FLUSH_BYTES) {
       flush();
     }
@@ -201,7 +217,10 @@ final class DashboardHub {
     link.send(codec.encode(message));
   }
 
-  /** Hands the current batch to every dashboard. Cheap when nothing is pending. */
+  /**
+   * Hands the current batch to every dashboard that keeps up and holds it, coalesced, for those
+   * behind; catches up those whose queue drained. Cheap when nothing is pending.
+   */
   void flush() {
     FrameBatch batch = pending;
     if (batch == null) {
@@ -209,24 +228,61 @@ final class DashboardHub {
     }
     pending = null;
     batch.seal();
-    for (PeerLink link : dashboards) {
-      link.send(batch);
-      watchQueue(link);
+    long now = System.nanoTime();
+    for (DashboardFeed feed : dashboards.values()) {
+      boolean wasBehind = feed.isBehind();
+      feed.offer(batch, pendingEntries, now);
+      if (feed.isBehind() && !wasBehind) {
+        log.warn(
+            "Dashboard {} is behind ({} bytes queued): coalescing its samples until it drains",
+            feed.link.remoteAddress(),
+            feed.link.queuedBytes());
+      }
     }
+    pendingEntries.clear();
+    serveBehind(now);
   }
 
-  private void watchQueue(PeerLink link) {
-    int queued = link.queuedWrites();
-    if (queued > MAX_QUEUED_WRITES_PER_DASHBOARD) {
-      if (overCap.add(link)) {
-        log.warn(
-            "Dashboard {} is slow: {} writes queued (cap {})",
-            link.remoteAddress(),
-            queued,
-            MAX_QUEUED_WRITES_PER_DASHBOARD);
+  /** Flushes, then serves dashboards that are behind even when nothing new was broadcast. */
+  void tick() {
+    flush();
+    serveBehind(System.nanoTime());
+  }
+
+  /** Catches up behind dashboards that drained; reports those too slow even for coalescing. */
+  private void serveBehind(long now) {
+    List<DashboardFeed> slow = null;
+    for (DashboardFeed feed : dashboards.values()) {
+      if (!feed.isBehind()) {
+        continue;
       }
-    } else if (queued == 0 && overCap.remove(link)) {
-      log.info("Dashboard {} caught up", link.remoteAddress());
+      long dropped = feed.samplesDropped();
+      if (feed.catchUpIfDrained(codec, replay.lastSeq())) {
+        log.info(
+            "Dashboard {} caught up ({} older samples coalesced away)",
+            feed.link.remoteAddress(),
+            dropped);
+      } else if (feed.heldBytes() > DashboardFeed.MAX_HELD_BYTES
+          || feed.behindForNanos(now) > maxBehindNanos) {
+        if (slow == null) {
+          slow = new ArrayList<>();
+        }
+        slow.add(feed);
+      }
+    }
+    if (slow != null) {
+      for (DashboardFeed feed : slow) {
+        dashboards.remove(feed.link);
+        slowConsumer.accept(
+            feed.link,
+            String.format(
+                Locale.ROOT,
+                "slow consumer: behind for %d s with %,d bytes queued and %,d bytes of events"
+                    + " and alerts held",
+                TimeUnit.NANOSECONDS.toSeconds(feed.behindForNanos(now)),
+                feed.link.queuedBytes(),
+                feed.heldBytes()));
+      }
     }
   }
 }

@@ -40,6 +40,8 @@ final class Fleet {
    *     #flushDashboards()} once the work already queued has run
    * @param streamEpoch the epoch of the dashboard stream
    * @param replayBufferBytes bytes of recent dashboard messages kept for dashboards that resume
+   * @param slowConsumer told of a dashboard too slow even for coalescing, with the reason
+   * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
    */
   Fleet(
       MessageCodec codec,
@@ -48,11 +50,15 @@ final class Fleet {
       Duration staleAfter,
       Runnable flushRequest,
       String streamEpoch,
-      int replayBufferBytes) {
+      int replayBufferBytes,
+      java.util.function.BiConsumer<PeerLink, String> slowConsumer,
+      long maxBehindNanos) {
     this.alerts = alerts;
     this.clock = clock;
     this.staleAfter = staleAfter;
-    this.dashboards = new DashboardHub(codec, flushRequest, streamEpoch, replayBufferBytes);
+    this.dashboards =
+        new DashboardHub(
+            codec, flushRequest, streamEpoch, replayBufferBytes, slowConsumer, maxBehindNanos);
   }
 
   /** Registers an accepted agent; returns the connection it replaces, or null. */
@@ -158,6 +164,11 @@ final class Fleet {
   /** Sends what is waiting for the dashboards. */
   void flushDashboards() {
     dashboards.flush();
+  }
+
+  /** Serves dashboards that are behind, also when nothing new is broadcast. */
+  void tickDashboards() {
+    dashboards.tick();
   }
 
   void dashboardLeft(PeerLink link) {

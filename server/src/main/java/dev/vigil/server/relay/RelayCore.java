@@ -72,6 +72,12 @@ public final class RelayCore implements LinkListener, RelayQueries {
    */
   static final int ACKNOWLEDGE_EVERY_HEARTBEATS = 6;
 
+  /**
+   * Heartbeat intervals a dashboard may stay behind (its samples coalesced) without its send queue
+   * draining, before it is closed as a slow consumer: 30 s by default.
+   */
+  static final int MAX_BEHIND_HEARTBEATS = 6;
+
   /** How long a closed peer has to answer the close frame before the socket is dropped. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
@@ -117,7 +123,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
             config.staleAfter(),
             this::requestFlush,
             relayId,
-            config.replayBufferBytes());
+            config.replayBufferBytes(),
+            this::slowConsumer,
+            config.heartbeatInterval().toNanos() * MAX_BEHIND_HEARTBEATS);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
@@ -413,6 +421,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
   }
 
   private void heartbeat() {
+    fleet.tickDashboards();
     long now = System.nanoTime();
     String ping = null;
     for (Peer peer : new ArrayList<>(peers.values())) {
@@ -439,6 +448,14 @@ public final class RelayCore implements LinkListener, RelayQueries {
         ping = codec.encode(new Ping(++pingNonce, clock.millis()));
       }
       peer.link.send(ping);
+    }
+  }
+
+  /** A dashboard too slow even for coalescing: told why and closed; it resumes on reconnect. */
+  private void slowConsumer(PeerLink link, String reason) {
+    Peer peer = peers.get(link);
+    if (peer != null) {
+      reject(peer, CloseCodes.SLOW_CONSUMER, reason);
     }
   }
 

@@ -39,6 +39,7 @@ public final class ProtocolTestClient extends WebSocketClient {
   private final java.util.concurrent.atomic.AtomicLong nextNonce =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean answerPings = true;
+  private volatile java.util.concurrent.CountDownLatch readGate;
 
   private ProtocolTestClient(URI uri) {
     super(uri);
@@ -85,6 +86,24 @@ public final class ProtocolTestClient extends WebSocketClient {
   /** Pings received from the relay so far (pings are answered, not kept in the inbox). */
   public int pingsReceived() {
     return pingsReceived.get();
+  }
+
+  /**
+   * Stops reading from the socket, as a stalled dashboard would: the read thread blocks in the next
+   * message until {@link #resumeReading()}, so the relay's data piles up in TCP buffers and then in
+   * its own send queue.
+   */
+  public void stallReading() {
+    readGate = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** Reads again after {@link #stallReading()}. */
+  public void resumeReading() {
+    java.util.concurrent.CountDownLatch gate = readGate;
+    readGate = null;
+    if (gate != null) {
+      gate.countDown();
+    }
   }
 
   /** Stops answering the relay's pings, as a hung peer would. */
@@ -151,6 +170,14 @@ public final class ProtocolTestClient extends WebSocketClient {
 
   @Override
   public void onMessage(String text) {
+    java.util.concurrent.CountDownLatch gate = readGate;
+    if (gate != null) {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     DecodeResult result = codec.decode(text);
     if (!(result instanceof DecodeResult.Decoded decoded)) {
       throw new AssertionError("relay sent an undecodable message: " + result + " : " + text);
