@@ -1,5 +1,7 @@
 package dev.vigil.server.link;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -11,6 +13,11 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
  */
 final class WebSocketPeerLink implements PeerLink {
   private final WebSocket conn;
+
+  /** Batches this link queued, oldest first, until written; see {@link #queuedBytes()}. */
+  private final ArrayDeque<ByteBuffer> tracked = new ArrayDeque<>();
+
+  private long trackedBytes;
 
   /** Null until {@link #remoteAddress} is first called; a benign race builds an equal string. */
   private String remote;
@@ -41,7 +48,10 @@ final class WebSocketPeerLink implements PeerLink {
       return;
     }
     if (conn instanceof WebSocketImpl impl) {
-      if (impl.outQueue.offer(batch.frames())) {
+      ByteBuffer frames = batch.frames();
+      if (impl.outQueue.offer(frames)) {
+        tracked.add(frames);
+        trackedBytes += frames.limit();
         impl.getWebSocketListener().onWriteDemand(impl);
       }
     } else {
@@ -69,16 +79,19 @@ final class WebSocketPeerLink implements PeerLink {
     return conn instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
   }
 
+  /**
+   * Bytes of the batches this link queued that the write thread has not written yet. The batches
+   * leave the queue in order and each one's position advances as it is written, so finished ones
+   * are dropped from the front: amortized O(1), unlike walking Java-WebSocket's locked queue.
+   * Replies sent as single texts are not counted. Called on the thread that sends batches.
+   */
   @Override
   public long queuedBytes() {
-    if (!(conn instanceof WebSocketImpl impl)) {
-      return 0;
+    while (!tracked.isEmpty() && !tracked.peekFirst().hasRemaining()) {
+      trackedBytes -= tracked.pollFirst().limit();
     }
-    long bytes = 0;
-    for (java.nio.ByteBuffer buffer : impl.outQueue) {
-      bytes += buffer.remaining(); // the write thread may be draining it: an estimate, as meant
-    }
-    return bytes;
+    ByteBuffer head = tracked.peekFirst();
+    return head == null ? 0 : trackedBytes - head.position();
   }
 
   @Override

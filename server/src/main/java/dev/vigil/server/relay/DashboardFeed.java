@@ -4,9 +4,7 @@ import dev.vigil.protocol.Coalesced;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.server.link.FrameBatch;
 import dev.vigil.server.link.PeerLink;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +32,32 @@ final class DashboardFeed {
   /** One numbered message as the hub encoded it. */
   record Entry(long seq, String text, byte[] utf8, String sampleHostId) {}
 
+  /** What {@link #catchUpIfDrained} did. */
+  enum CatchUp {
+    /** Not behind, or caught up now: live. */
+    LIVE,
+    /** Still behind: its queue has not drained. */
+    WAITING,
+    /** Behind for longer than the replay buffer holds: what was held is gone. */
+    OVERRUN
+  }
+
   final PeerLink link;
   private boolean behind;
   private long behindSinceNanos;
-  private final Map<String, Entry> newestSamples = new LinkedHashMap<>();
-  private final ArrayDeque<Entry> others = new ArrayDeque<>();
+
+  /**
+   * Newest sample per host while behind, as its number (0 when none): the text stays in the
+   * off-heap replay buffer, and the per-host holders live as long as the feed, so coalescing makes
+   * no garbage for the collector to copy or promote.
+   */
+  private final Map<String, long[]> newestSamples = new LinkedHashMap<>();
+
+  private long[] others = new long[64];
+  private int otherCount;
   private long othersBytes;
   private long samplesDropped;
+  private long oldestHeldSeq;
 
   DashboardFeed(PeerLink link) {
     this.link = link;
@@ -84,37 +101,53 @@ final class DashboardFeed {
   }
 
   private void hold(Entry entry) {
+    if (oldestHeldSeq == 0) {
+      oldestHeldSeq = entry.seq();
+    }
     if (entry.sampleHostId() != null) {
-      if (newestSamples.put(entry.sampleHostId(), entry) != null) {
+      long[] newest = newestSamples.computeIfAbsent(entry.sampleHostId(), k -> new long[1]);
+      if (newest[0] != 0) {
         samplesDropped++;
       }
+      newest[0] = entry.seq();
       return;
     }
-    others.add(entry);
+    if (otherCount == others.length) {
+      others = Arrays.copyOf(others, otherCount * 2);
+    }
+    others[otherCount++] = entry.seq();
     othersBytes += entry.utf8().length;
   }
 
   /**
-   * When it is behind and its queue has drained, sends what was held and makes it live again.
-   * Returns true when it is live (again) afterwards.
+   * When it is behind and its queue has drained, sends what was held (read back from {@code
+   * replay}) and makes it live again.
    */
-  boolean catchUpIfDrained(MessageCodec codec, long lastSeq) {
+  CatchUp catchUpIfDrained(MessageCodec codec, ReplayBuffer replay) {
     if (!behind) {
-      return true;
+      return CatchUp.LIVE;
+    }
+    if (oldestHeldSeq != 0 && oldestHeldSeq < replay.firstSeq()) {
+      return CatchUp.OVERRUN;
     }
     if (link.queuedBytes() > CAUGHT_UP_BYTES) {
-      return false;
+      return CatchUp.WAITING;
     }
-    List<Entry> held = new ArrayList<>(others.size() + newestSamples.size());
-    held.addAll(others);
-    held.addAll(newestSamples.values());
-    held.sort(Comparator.comparingLong(Entry::seq));
+    long[] held = Arrays.copyOf(others, otherCount + newestSamples.size());
+    int n = otherCount;
+    for (long[] newest : newestSamples.values()) {
+      if (newest[0] != 0) {
+        held[n++] = newest[0];
+        newest[0] = 0;
+      }
+    }
+    Arrays.sort(held, 0, n);
     FrameBatch batch = new FrameBatch();
     if (samplesDropped > 0) {
-      batch.add(codec.encode(new Coalesced(lastSeq, samplesDropped)));
+      batch.add(codec.encode(new Coalesced(replay.lastSeq(), samplesDropped)));
     }
-    for (Entry entry : held) {
-      batch.add(entry.text(), entry.utf8());
+    for (int i = 0; i < n; i++) {
+      batch.add(replay.text(held[i]));
       if (batch.frameBytes() >= DashboardHub.FLUSH_BYTES) {
         link.send(batch.seal());
         batch = new FrameBatch();
@@ -123,11 +156,11 @@ final class DashboardFeed {
     if (!batch.isEmpty()) {
       link.send(batch.seal());
     }
-    others.clear();
-    newestSamples.clear();
+    otherCount = 0;
     othersBytes = 0;
     samplesDropped = 0;
+    oldestHeldSeq = 0;
     behind = false;
-    return true;
+    return CatchUp.LIVE;
   }
 }

@@ -251,37 +251,48 @@ final class DashboardHub {
 
   /** Catches up behind dashboards that drained; reports those too slow even for coalescing. */
   private void serveBehind(long now) {
-    List<DashboardFeed> slow = null;
+    Map<DashboardFeed, String> slow = null;
     for (DashboardFeed feed : dashboards.values()) {
       if (!feed.isBehind()) {
         continue;
       }
       long dropped = feed.samplesDropped();
-      if (feed.catchUpIfDrained(codec, replay.lastSeq())) {
+      DashboardFeed.CatchUp outcome = feed.catchUpIfDrained(codec, replay);
+      String why = null;
+      if (outcome == DashboardFeed.CatchUp.LIVE) {
         log.info(
             "Dashboard {} caught up ({} older samples coalesced away)",
             feed.link.remoteAddress(),
             dropped);
-      } else if (feed.heldBytes() > DashboardFeed.MAX_HELD_BYTES
-          || feed.behindForNanos(now) > maxBehindNanos) {
+      } else if (outcome == DashboardFeed.CatchUp.OVERRUN) {
+        why = "fell further behind than the relay's replay buffer holds";
+      } else if (feed.heldBytes() > DashboardFeed.MAX_HELD_BYTES) {
+        why = String.format(Locale.ROOT, "%,d bytes of events and alerts held", feed.heldBytes());
+      } else if (feed.behindForNanos(now) > maxBehindNanos) {
+        why =
+            String.format(
+                Locale.ROOT,
+                "behind for %d s",
+                TimeUnit.NANOSECONDS.toSeconds(feed.behindForNanos(now)));
+      }
+      if (why != null) {
         if (slow == null) {
-          slow = new ArrayList<>();
+          slow = new LinkedHashMap<>();
         }
-        slow.add(feed);
+        slow.put(feed, why);
       }
     }
     if (slow != null) {
-      for (DashboardFeed feed : slow) {
+      for (Map.Entry<DashboardFeed, String> entry : slow.entrySet()) {
+        DashboardFeed feed = entry.getKey();
         dashboards.remove(feed.link);
         slowConsumer.accept(
             feed.link,
             String.format(
                 Locale.ROOT,
-                "slow consumer: behind for %d s with %,d bytes queued and %,d bytes of events"
-                    + " and alerts held",
-                TimeUnit.NANOSECONDS.toSeconds(feed.behindForNanos(now)),
-                feed.link.queuedBytes(),
-                feed.heldBytes()));
+                "slow consumer: %s (%,d bytes queued); reconnect and resume",
+                entry.getValue(),
+                feed.link.queuedBytes()));
       }
     }
   }
