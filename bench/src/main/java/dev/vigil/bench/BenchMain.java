@@ -133,6 +133,11 @@ public final class BenchMain implements Runnable {
     @Option(names = "--operator-token", description = "Vigil operator token")
     String operatorToken = "";
 
+    @Option(
+        names = "--stalled-dashboards",
+        description = "extra dashboards that stop reading once ready, not measured (default 0)")
+    int stalledDashboards;
+
     @Option(names = "--out", required = true, description = "JSON Lines file to append to")
     Path out;
 
@@ -148,7 +153,8 @@ public final class BenchMain implements Runnable {
               windowMs,
               drainMs,
               connectTimeoutMs,
-              serverRssLimitMb * BYTES_PER_MIB);
+              serverRssLimitMb * BYTES_PER_MIB,
+              stalledDashboards);
       CellResult result = new CellRunner().run(config, dialect(system, agentToken, operatorToken));
       ResultsFile.append(out, result);
       int exit = result.harnessShaped() ? HARNESS_SHAPED_EXIT : 0;

@@ -101,6 +101,7 @@ public final class LoadEngine implements AutoCloseable {
   private final PriorityQueue<Connection> redials =
       new PriorityQueue<>(Comparator.comparingLong(c -> c.redialAtNanos));
   private volatile ReconnectLog reconnects;
+  private volatile int stalledFrom = Integer.MAX_VALUE;
   private volatile long bytesReceived;
   private volatile boolean running = true;
   private Measurement measurement;
@@ -152,6 +153,15 @@ public final class LoadEngine implements AutoCloseable {
    */
   public void redialWithBackoff(ReconnectLog log) {
     this.reconnects = log;
+  }
+
+  /**
+   * Dashboards with index {@code index} and above stop reading once ready, as a stalled dashboard
+   * would (they still send their keep-alives); what they receive is not measured. Call before
+   * {@link #start()}.
+   */
+  public void stallDashboardsFrom(int index) {
+    this.stalledFrom = index;
   }
 
   /** Opens every connection of {@code role}, {@link #MAX_CONNECTS_IN_FLIGHT} at a time. */
@@ -494,9 +504,15 @@ public final class LoadEngine implements AutoCloseable {
       c.backoff.reset();
       log.onReady(nowNanos);
     }
+    if (c.role == Role.DASHBOARD && c.index >= stalledFrom && c.key != null && c.key.isValid()) {
+      c.key.interestOps(c.key.interestOps() & ~SelectionKey.OP_READ);
+    }
   }
 
   void deliver(Connection c, byte[] data, int off, int len) {
+    if (c.role == Role.DASHBOARD && c.index >= stalledFrom) {
+      return; // a stalled dashboard's last reads before it stopped: not measured
+    }
     if (c.role == Role.DASHBOARD && scanner.scan(data, off, len, stamp)) {
       measurement.onDelivery(c.index, stamp, micros(nowNanos));
     } else {

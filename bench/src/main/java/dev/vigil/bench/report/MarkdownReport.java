@@ -45,6 +45,7 @@ public final class MarkdownReport {
     settings(md, in);
     cells(md, in.cells());
     ratios(md, in.cells());
+    stalled(md, in.cells());
     CapacityReport.section(md, in.capacity());
     targets(md, in.cells(), in.capacity(), in.idle());
     idle(md, in.idle());
@@ -77,6 +78,64 @@ public final class MarkdownReport {
     for (String line : in.settings()) {
       md.append("- ").append(line).append('\n');
     }
+    md.append('\n');
+  }
+
+  /**
+   * The healthy dashboards' latency with and without stalled ones beside them, per system and cell
+   * that has both (the last measurement of each).
+   */
+  private static void stalled(StringBuilder md, List<CellResult> cells) {
+    Map<String, Map<String, CellResult>> byCell = byCell(cells);
+    List<String> rows = new ArrayList<>();
+    for (Map<String, CellResult> systems : byCell.values()) {
+      for (CellResult with : systems.values()) {
+        if (with.stalledDashboards() == 0) {
+          continue;
+        }
+        CellResult without =
+            byCell
+                .getOrDefault(with.agents() + "×" + with.dashboards(), Map.of())
+                .get(with.system());
+        if (without == null) {
+          continue;
+        }
+        rows.add(
+            "| "
+                + without.cell()
+                + " | "
+                + Systems.label(with.system())
+                + " | "
+                + with.stalledDashboards()
+                + " | "
+                + ms(without.p99Ms())
+                + " | "
+                + ms(with.p99Ms())
+                + " | "
+                + ratio(with.p99Ms(), without.p99Ms())
+                + " | "
+                + count(without.lost())
+                + " / "
+                + count(with.lost())
+                + " |");
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("## A stalled dashboard beside healthy ones\n\n")
+        .append(
+            "The same cell again with extra dashboards that stop reading once connected (their ")
+        .append("TCP windows fill and the server's queue for them grows); only the healthy ")
+        .append(
+            "dashboards are measured. The Vigil relay holds a dashboard more than 4 MiB behind ")
+        .append("out of the live fan-out and coalesces its samples, so the others should not ")
+        .append("notice.\n\n")
+        .append(
+            "| cell | system | stalled dashboards | healthy p99 without (ms) | healthy p99 with")
+        .append(" (ms) | with ÷ without | lost without / with |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    rows.forEach(r -> md.append(r).append('\n'));
     md.append('\n');
   }
 
@@ -157,6 +216,9 @@ public final class MarkdownReport {
     md.append("| cell | deliveries/s Vigil ÷ Mosquitto | Vigil ÷ bare | p99 Vigil ÷ Mosquitto |")
         .append(" p99 Vigil ÷ bare |\n|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, CellResult>> cell : byCell(cells).entrySet()) {
+      if (cell.getValue().values().stream().anyMatch(r -> r.stalledDashboards() > 0)) {
+        continue; // compared with its own cell in the stalled-dashboard section
+      }
       CellResult vigil = cell.getValue().get(Systems.VIGIL);
       CellResult mosquitto = cell.getValue().get(Systems.MOSQUITTO);
       CellResult bare = cell.getValue().get(Systems.BARE);
@@ -315,7 +377,8 @@ public final class MarkdownReport {
   private static boolean sameCell(CellResult a, CellResult b) {
     return a.system().equals(b.system())
         && a.agents() == b.agents()
-        && a.dashboards() == b.dashboards();
+        && a.dashboards() == b.dashboards()
+        && a.stalledDashboards() == b.stalledDashboards();
   }
 
   /** Results in table order: by agents, then dashboards, then system. */
@@ -324,6 +387,7 @@ public final class MarkdownReport {
     sorted.sort(
         Comparator.comparingInt(CellResult::agents)
             .thenComparingInt(CellResult::dashboards)
+            .thenComparingInt(CellResult::stalledDashboards)
             .thenComparingInt(r -> systemRank(r.system())));
     return sorted;
   }

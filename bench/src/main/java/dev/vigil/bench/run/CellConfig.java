@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
  * @param connectTimeoutMs longest wait for every peer to be ready
  * @param serverRssLimitBytes the cell is aborted if the server grows past this (keeps the machine
  *     safe from an unbounded queue)
+ * @param stalledDashboards extra dashboards that stop reading once ready (not measured): what a
+ *     stalled dashboard does to the others' latency
  */
 public record CellConfig(
     InetSocketAddress server,
@@ -25,8 +27,36 @@ public record CellConfig(
     long windowMs,
     long drainMs,
     long connectTimeoutMs,
-    long serverRssLimitBytes) {
+    long serverRssLimitBytes,
+    int stalledDashboards) {
+  /** A cell without stalled dashboards. */
+  public CellConfig(
+      InetSocketAddress server,
+      long serverPid,
+      int agents,
+      int dashboards,
+      long settleMs,
+      long windowMs,
+      long drainMs,
+      long connectTimeoutMs,
+      long serverRssLimitBytes) {
+    this(
+        server,
+        serverPid,
+        agents,
+        dashboards,
+        settleMs,
+        windowMs,
+        drainMs,
+        connectTimeoutMs,
+        serverRssLimitBytes,
+        0);
+  }
+
   public CellConfig {
+    if (stalledDashboards < 0) {
+      throw new IllegalArgumentException("stalled dashboards must not be negative");
+    }
     if (agents <= 0 || dashboards <= 0) {
       throw new IllegalArgumentException(
           "agents and dashboards must be positive: " + agents + ", " + dashboards);

@@ -6,7 +6,8 @@ package dev.vigil.bench.run;
  *
  * @param system {@code vigil}, {@code bare} or {@code mosquitto}
  * @param agents agents asked for
- * @param dashboards dashboards asked for
+ * @param dashboards dashboards asked for (measured)
+ * @param stalledDashboards further dashboards that stopped reading once ready, not measured
  * @param agentsReady agents ready when sending started
  * @param dashboardsReady dashboards ready when sending started
  * @param connectSeconds time to connect every peer
@@ -36,6 +37,7 @@ public record CellResult(
     String system,
     int agents,
     int dashboards,
+    int stalledDashboards,
     int agentsReady,
     int dashboardsReady,
     double connectSeconds,
@@ -74,8 +76,11 @@ public record CellResult(
         && HarnessLimits.bound(harnessCpuCores == null ? 0 : harnessCpuCores, sendLagP99Ms);
   }
 
-  /** The cell label used in tables, e.g. {@code 10000×10}. */
+  /** The cell label used in tables, e.g. {@code 10000×10}, or {@code 10000×10 +1 stalled}. */
   public String cell() {
-    return agents + "×" + dashboards;
+    return agents
+        + "×"
+        + dashboards
+        + (stalledDashboards > 0 ? " +" + stalledDashboards + " stalled" : "");
   }
 }

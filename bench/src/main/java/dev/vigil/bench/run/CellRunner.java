@@ -47,9 +47,17 @@ public final class CellRunner {
     Measurement measurement = new Measurement(config.agents(), config.dashboards(), maxSeq);
     List<String> notes = new ArrayList<>();
     ServerWatch watch = new ServerWatch(proc, config.serverPid(), config.serverRssLimitBytes());
+    int allDashboards = config.dashboards() + config.stalledDashboards();
     LoadEngine engine =
         new LoadEngine(
-            config.server(), dialect, config.agents(), config.dashboards(), measurement, origin);
+            config.server(), dialect, config.agents(), allDashboards, measurement, origin);
+    engine.stallDashboardsFrom(config.dashboards());
+    if (config.stalledDashboards() > 0) {
+      notes.add(
+          "+"
+              + config.stalledDashboards()
+              + " stalled dashboard(s): stop reading once ready; not measured");
+    }
     engine.start();
     ConnectPhase.Outcome connected;
     CpuSnapshot cpu0;
@@ -58,7 +66,7 @@ public final class CellRunner {
     try {
       connected =
           ConnectPhase.run(
-              engine, config.agents(), config.dashboards(), config.connectTimeoutMs(), notes);
+              engine, config.agents(), allDashboards, config.connectTimeoutMs(), notes);
       long t0 = System.nanoTime() + START_DELAY_MS * 1_000_000;
       long windowStart = t0 + config.settleMs() * 1_000_000;
       long windowEnd = windowStart + config.windowMs() * 1_000_000;
@@ -119,6 +127,7 @@ public final class CellRunner {
         system,
         config.agents(),
         config.dashboards(),
+        config.stalledDashboards(),
         ready.agentsReady(),
         ready.dashboardsReady(),
         connected.connectSeconds(),

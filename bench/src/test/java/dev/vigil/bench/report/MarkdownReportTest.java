@@ -39,6 +39,7 @@ class MarkdownReportTest {
         system,
         agents,
         dashboards,
+        0,
         agents,
         dashboards,
         1.0,
@@ -113,6 +114,49 @@ class MarkdownReportTest {
         .contains("measured again (next row): the harness, not the server, shaped this run |");
     assertThat(md)
         .contains("second measurement, on a fresh server: ratios and targets use this row |");
+  }
+
+  @Test
+  void stalledDashboardSectionComparesHealthyP99WithAndWithout() {
+    CellResult plain = cell("vigil", 10_000, 10, 100_000, 0, 10.0);
+    CellResult base = cell("vigil", 10_000, 10, 100_000, 0, 12.5);
+    CellResult withStalled =
+        new CellResult(
+            base.system(),
+            base.agents(),
+            base.dashboards(),
+            1,
+            base.agentsReady(),
+            base.dashboardsReady(),
+            base.connectSeconds(),
+            base.windowSeconds(),
+            base.samplesSent(),
+            base.expectedDeliveries(),
+            base.delivered(),
+            base.lost(),
+            base.duplicates(),
+            base.deliveriesPerSecond(),
+            base.p50Ms(),
+            base.p99Ms(),
+            base.p999Ms(),
+            base.maxMs(),
+            base.sendLagP99Ms(),
+            base.serverCpuSeconds(),
+            base.serverCpuCores(),
+            base.serverPeakRssMb(),
+            base.harnessCpuCores(),
+            base.otherCpuCores(),
+            base.droppedAtSender(),
+            base.connectionsFailed(),
+            base.connectionsClosed(),
+            base.notes());
+
+    String md = MarkdownReport.render(input(List.of(plain, withStalled), List.of()));
+
+    assertThat(md)
+        .contains("| 10000×10 | Vigil relay | 1 | 10.000 | 12.500 | 1.25 | 0 / 0 |")
+        .contains("| 10000×10 +1 stalled | Vigil relay |");
+    assertThat(md).doesNotContain("| 10000×10 +1 stalled | — |");
   }
 
   @Test
