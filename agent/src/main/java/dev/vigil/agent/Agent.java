@@ -8,10 +8,12 @@ import dev.vigil.agent.link.AgentLink;
 import dev.vigil.agent.link.WebSocketAgentLink;
 import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.agent.spool.OutboundStore;
+import dev.vigil.protocol.Command;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
@@ -169,12 +171,43 @@ public final class Agent implements AutoCloseable {
             LOG.error("cannot set up the sensor and device sources; sending nothing", e);
           }
         });
+    link.onCommand(command -> executor.execute(() -> link.sendResult(carryOut(command))));
+    link.declareSampleInterval(config.sampleInterval().toMillis());
     link.start();
     long sampleMs = config.sampleInterval().toMillis();
     long inventoryMs = config.inventoryInterval().toMillis();
     scanning =
         executor.scheduleWithFixedDelay(this::scanSafely, 0, inventoryMs, TimeUnit.MILLISECONDS);
     sampling = executor.scheduleAtFixedRate(this::sampleSafely, 0, sampleMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Carries out a command from the relay, on the agent's thread; says how it went. */
+  private Result carryOut(Command command) {
+    LOG.info("command {} from the relay ({})", command.action(), command.requestId());
+    switch (command.action()) {
+      case PING:
+        return Result.success(command.requestId());
+      case REFRESH_INVENTORY:
+        scanSafely(); // events for what changed since the last scan, as on every scan
+        if (lastDevices == null) {
+          return Result.failure(command.requestId(), "device sources are not set up");
+        }
+        link.updateInventory(new Inventory(hostId, System.currentTimeMillis(), lastDevices));
+        return Result.success(command.requestId());
+      case SET_SAMPLE_INTERVAL:
+        Long ms = command.intervalMs();
+        if (ms == null || ms <= 0) {
+          return Result.failure(command.requestId(), "no sample interval given");
+        }
+        if (sampling != null) {
+          sampling.cancel(false);
+        }
+        sampling = executor.scheduleAtFixedRate(this::sampleSafely, ms, ms, TimeUnit.MILLISECONDS);
+        link.declareSampleInterval(ms);
+        return Result.success(command.requestId());
+      default:
+        return Result.failure(command.requestId(), "unknown command " + command.action());
+    }
   }
 
   private void sampleSafely() {

@@ -30,7 +30,8 @@ public record Hello(
     @OptionalField Boolean simulated,
     @OptionalField String platform,
     @OptionalField String streamEpoch,
-    @OptionalField Long resumeAfterSeq)
+    @OptionalField Long resumeAfterSeq,
+    @OptionalField Long sampleIntervalMs)
     implements Message {
   public Hello {
     labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -47,19 +48,55 @@ public record Hello(
       Map<String, String> labels,
       Boolean simulated,
       String platform) {
-    this(role, token, peerId, name, softwareVersion, labels, simulated, platform, null, null);
+    this(role, token, peerId, name, softwareVersion, labels, simulated, platform, null, null, null);
   }
 
   /** The same hello declaring the agent stream's epoch. */
   public Hello withStreamEpoch(String epoch) {
     return new Hello(
-        role, token, peerId, name, softwareVersion, labels, simulated, platform, epoch, null);
+        role,
+        token,
+        peerId,
+        name,
+        softwareVersion,
+        labels,
+        simulated,
+        platform,
+        epoch,
+        null,
+        sampleIntervalMs);
+  }
+
+  /** The same hello declaring the agent's current sampling interval. */
+  public Hello withSampleIntervalMs(long intervalMs) {
+    return new Hello(
+        role,
+        token,
+        peerId,
+        name,
+        softwareVersion,
+        labels,
+        simulated,
+        platform,
+        streamEpoch,
+        resumeAfterSeq,
+        intervalMs);
   }
 
   /** The same hello asking to resume the relay's stream {@code epoch} after {@code lastSeq}. */
   public Hello withResume(String epoch, long lastSeq) {
     return new Hello(
-        role, token, peerId, name, softwareVersion, labels, simulated, platform, epoch, lastSeq);
+        role,
+        token,
+        peerId,
+        name,
+        softwareVersion,
+        labels,
+        simulated,
+        platform,
+        epoch,
+        lastSeq,
+        sampleIntervalMs);
   }
 
   /** True when a dashboard asks to resume a stream it had. */

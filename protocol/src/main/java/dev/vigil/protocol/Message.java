@@ -21,7 +21,8 @@ public sealed interface Message
         Goodbye,
         Received,
         Gap,
-        Coalesced {
+        Coalesced,
+        Command {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

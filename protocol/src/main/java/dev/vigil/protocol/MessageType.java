@@ -22,7 +22,8 @@ public enum MessageType {
   BYE("bye", Goodbye.class),
   RECEIVED("received", Received.class),
   GAP("gap", Gap.class),
-  COALESCED("coalesced", Coalesced.class);
+  COALESCED("coalesced", Coalesced.class),
+  COMMAND("command", Command.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

@@ -1,7 +1,7 @@
 package dev.vigil.protocol;
 
 /**
- * The outcome of a request such as {@link Acknowledge}.
+ * The outcome of a request such as {@link Acknowledge} or {@link Command}.
  *
  * @param requestId the request's id
  * @param ok whether it was carried out

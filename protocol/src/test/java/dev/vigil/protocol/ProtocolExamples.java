@@ -93,7 +93,8 @@ final class ProtocolExamples {
             false,
             "Linux",
             "e-7f3a",
-            null),
+            null,
+            1_000L),
         Welcome.forAgent("relay-1", "s-1", 5000, 1_700_000_000_000L, "0.1.0", 41L),
         new Ping(1, 1_700_000_000_000L),
         new Pong(1, 1_700_000_000_000L),
@@ -114,7 +115,8 @@ final class ProtocolExamples {
         new Goodbye("service shutdown"),
         new Received("e-7f3a", 42),
         new Gap(1_200, 5_400, 4_200L, "the relay's replay buffer no longer holds #1201"),
-        new Coalesced(9_000, 1_250));
+        new Coalesced(9_000, 1_250),
+        new Command("r-7", "host-1", CommandAction.SET_SAMPLE_INTERVAL, 5_000L));
   }
 
   static Message byType(MessageType type) {

@@ -1,11 +1,14 @@
 package dev.vigil.agent.link;
 
+import dev.vigil.protocol.Command;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The agent's connection to a relay. It keeps the latest catalog and inventory and sends them after
@@ -42,6 +45,18 @@ public interface AgentLink extends AutoCloseable {
 
   /** Buffers a hot-plug event and sends it as soon as the relay is reachable; as above. */
   boolean sendEvent(DeviceEvent event);
+
+  /**
+   * Who carries out the relay's commands; each result goes back through {@link #sendResult}.
+   * Without a handler a command is answered as not supported.
+   */
+  void onCommand(Consumer<Command> handler);
+
+  /** Sends a command's result now if connected; false if not (the relay then times it out). */
+  boolean sendResult(Result result);
+
+  /** Declares the agent's current sampling interval in every later hello. */
+  void declareSampleInterval(long intervalMs);
 
   /** Closes the connection normally (code 1000) and stops reconnecting. */
   @Override

@@ -3,6 +3,7 @@ package dev.vigil.agent.link;
 import dev.vigil.agent.spool.OutboundStore;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.Command;
 import dev.vigil.protocol.DecodeResult;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Envelope;
@@ -16,6 +17,7 @@ import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
 import dev.vigil.protocol.Received;
+import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Welcome;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +83,8 @@ public final class WebSocketAgentLink implements AgentLink {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketAgentLink.class);
 
   private final URI relayUri;
-  private final Hello hello;
+  private volatile Hello hello;
+  private volatile Consumer<Command> commandHandler;
   private final ScheduledExecutorService executor;
   private final MessageCodec codec = MessageCodec.forRelayMessages();
   private final Backoff backoff;
@@ -298,6 +302,13 @@ public final class WebSocketAgentLink implements AgentLink {
       if (store.epoch().equals(r.streamEpoch())) {
         store.acknowledge(r.upToSeq());
       }
+    } else if (m instanceof Command command) {
+      Consumer<Command> handler = commandHandler;
+      if (handler == null) {
+        sendRaw(c, Result.failure(command.requestId(), "this agent takes no commands"));
+      } else {
+        handler.accept(command);
+      }
     } else if (m instanceof ErrorNotice e) {
       LOG.error("relay reports error {}: {}", e.code(), e.reason());
     } else {
@@ -503,6 +514,22 @@ public final class WebSocketAgentLink implements AgentLink {
   private boolean send(Message m) {
     RelayConnection c = current;
     return c != null && sendRaw(c, m);
+  }
+
+  @Override
+  public void onCommand(Consumer<Command> handler) {
+    this.commandHandler = handler;
+  }
+
+  @Override
+  public boolean sendResult(Result result) {
+    RelayConnection c = current;
+    return c != null && welcomed && sendRaw(c, result);
+  }
+
+  @Override
+  public void declareSampleInterval(long intervalMs) {
+    hello = hello.withSampleIntervalMs(intervalMs);
   }
 
   /** Sends an unnumbered message: the hello, heartbeats, catalog and inventory (latest wins). */

@@ -97,6 +97,7 @@ public final class VigilDialect implements PeerDialect {
             true,
             null,
             agent ? STREAM_EPOCH : null,
+            null,
             null);
     sendText(peer, codec.encode(hello));
   }

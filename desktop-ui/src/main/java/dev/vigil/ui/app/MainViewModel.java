@@ -63,7 +63,7 @@ public final class MainViewModel {
     this.theme = new ReadOnlyObjectWrapper<>(Objects.requireNonNull(initialTheme, "initialTheme"));
     this.hostGrid = new HostGridViewModel(state, clock, this::openHost);
     AlertAcknowledger acknowledger = new AlertAcknowledger(state, sender);
-    this.hostPage = new HostPageViewModel(state, clock, zone, acknowledger, this::back);
+    this.hostPage = new HostPageViewModel(state, clock, zone, acknowledger, sender, this::back);
     this.alerts = new AlertsViewModel(state, acknowledger, notifier, zone);
     this.activeAlerts =
         new ActiveAlertsPanelViewModel(state, clock, zone, this::openHost, alertPanelOpen);

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -23,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * One host's page: header with back button and status, the strip of the host's active alerts, four
@@ -95,9 +99,54 @@ public final class HostPageView extends BorderPane {
     Label details = new Label();
     details.getStyleClass().add(StyleClasses.MUTED);
     details.textProperty().bind(viewModel.detailsTextProperty());
-    VBox header = new VBox(line, details, new HostAlertStripView(viewModel.alertStrip()));
+    VBox header =
+        new VBox(
+            line,
+            details,
+            commandBar(viewModel.commands()),
+            new HostAlertStripView(viewModel.alertStrip()));
     header.getStyleClass().add("page-header");
     return header;
+  }
+
+  /** Ping, inventory refresh and sampling interval for the host's agent, with their outcome. */
+  private static HBox commandBar(HostCommandsViewModel commands) {
+    Button ping = new Button("Ping agent");
+    ping.setOnAction(e -> commands.ping());
+    Button inventory = new Button("Refresh inventory");
+    inventory.setOnAction(e -> commands.refreshInventory());
+    ChoiceBox<Integer> interval =
+        new ChoiceBox<>(
+            FXCollections.observableArrayList(HostCommandsViewModel.SAMPLE_INTERVALS_S));
+    interval.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Integer seconds) {
+            return seconds == null ? "" : "every " + seconds + " s";
+          }
+
+          @Override
+          public Integer fromString(String text) {
+            return null;
+          }
+        });
+    interval.setOnAction(
+        e -> {
+          if (interval.getValue() != null) {
+            commands.setSampleInterval(interval.getValue());
+          }
+        });
+    Label sampleLabel = new Label("Sample");
+    Label feedback = new Label();
+    feedback.getStyleClass().add(StyleClasses.MUTED);
+    feedback.textProperty().bind(commands.feedbackProperty());
+    for (javafx.scene.Node node : List.of(ping, inventory, interval)) {
+      node.disableProperty().bind(commands.availableProperty().not());
+    }
+    HBox bar = new HBox(ping, inventory, sampleLabel, interval, feedback);
+    bar.getStyleClass().add("page-toolbar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
   }
 
   private static TableView<SensorRowViewModel> sensorTable(HostPageViewModel viewModel) {

@@ -4,6 +4,7 @@ import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.ui.alerts.AlertAcknowledger;
 import dev.vigil.ui.alerts.HostAlertStripViewModel;
+import dev.vigil.ui.connection.MessageSender;
 import dev.vigil.ui.events.EventTimelineViewModel;
 import dev.vigil.ui.format.AbsenceText;
 import dev.vigil.ui.hosts.HostSummary;
@@ -58,6 +59,7 @@ public final class HostPageViewModel {
   private final Clock clock;
   private final Runnable back;
   private final EventTimelineViewModel timeline;
+  private final HostCommandsViewModel commands;
   private final HostAlertStripViewModel alertStrip;
   private final ReadOnlyStringWrapper hostId = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -80,6 +82,7 @@ public final class HostPageViewModel {
    * @param clock for "seconds ago" and "last seen"
    * @param zone the time zone for event and alert times
    * @param acknowledger the shared acknowledge flow, for the alert strip
+   * @param sender sends commands to the host's agent through the relay
    * @param back called when the operator leaves the page
    */
   public HostPageViewModel(
@@ -87,12 +90,14 @@ public final class HostPageViewModel {
       Clock clock,
       ZoneId zone,
       AlertAcknowledger acknowledger,
+      MessageSender sender,
       Runnable back) {
     this.state = Objects.requireNonNull(state, "state");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.back = Objects.requireNonNull(back, "back");
     this.timeline = new EventTimelineViewModel(state, zone);
     this.alertStrip = new HostAlertStripViewModel(state, acknowledger, zone);
+    this.commands = new HostCommandsViewModel(state, sender, clock);
     for (ChartGroup group : ChartGroup.values()) {
       charts.put(group, new ReadOnlyObjectWrapper<>(ChartFrame.empty(group, "")));
     }
@@ -109,7 +114,13 @@ public final class HostPageViewModel {
     devices.clear();
     timeline.showHost(id);
     alertStrip.showHost(id);
+    commands.showHost(id);
     refresh();
+  }
+
+  /** Commands to this host's agent. */
+  public HostCommandsViewModel commands() {
+    return commands;
   }
 
   /** Leaves the page. */

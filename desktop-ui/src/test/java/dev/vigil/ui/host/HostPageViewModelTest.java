@@ -35,7 +35,12 @@ class HostPageViewModelTest {
   private int backs;
   private final HostPageViewModel page =
       new HostPageViewModel(
-          state, clock, ZoneOffset.UTC, new AlertAcknowledger(state, m -> false), () -> backs++);
+          state,
+          clock,
+          ZoneOffset.UTC,
+          new AlertAcknowledger(state, m -> false),
+          m -> false,
+          () -> backs++);
 
   @BeforeEach
   void connect() {

@@ -15,9 +15,15 @@ public final class RolePolicy {
           MessageType.EVENT,
           MessageType.PING,
           MessageType.PONG,
-          MessageType.BYE);
+          MessageType.BYE,
+          MessageType.RESULT);
   private static final Set<MessageType> DASHBOARD =
-      EnumSet.of(MessageType.ACK, MessageType.PING, MessageType.PONG, MessageType.BYE);
+      EnumSet.of(
+          MessageType.ACK,
+          MessageType.COMMAND,
+          MessageType.PING,
+          MessageType.PONG,
+          MessageType.BYE);
 
   private RolePolicy() {}
 

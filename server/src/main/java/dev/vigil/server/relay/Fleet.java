@@ -2,6 +2,8 @@ package dev.vigil.server.relay;
 
 import dev.vigil.protocol.Acknowledge;
 import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.Command;
+import dev.vigil.protocol.CommandAction;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.HostSnapshot;
@@ -15,6 +17,7 @@ import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.alert.AckOutcome;
 import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.ValueFormat;
+import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.link.PeerLink;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,7 @@ final class Fleet {
   private final Map<String, HostRecord> hosts = new LinkedHashMap<>();
   private final EventRing events = new EventRing();
   private final DashboardHub dashboards;
+  private final CommandRouter commands;
 
   /**
    * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
@@ -42,6 +46,7 @@ final class Fleet {
    * @param replayBufferBytes bytes of recent dashboard messages kept for dashboards that resume
    * @param slowConsumer told of a dashboard too slow even for coalescing, with the reason
    * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
+   * @param commandTimeoutNanos how long an agent has to answer a command
    */
   Fleet(
       MessageCodec codec,
@@ -52,13 +57,15 @@ final class Fleet {
       String streamEpoch,
       int replayBufferBytes,
       java.util.function.BiConsumer<PeerLink, String> slowConsumer,
-      long maxBehindNanos) {
+      long maxBehindNanos,
+      long commandTimeoutNanos) {
     this.alerts = alerts;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.dashboards =
         new DashboardHub(
             codec, flushRequest, streamEpoch, replayBufferBytes, slowConsumer, maxBehindNanos);
+    this.commands = new CommandRouter(codec, dashboards::reply, commandTimeoutNanos);
   }
 
   /** Registers an accepted agent; returns the connection it replaces, or null. */
@@ -66,6 +73,7 @@ final class Fleet {
     HostRecord host = hosts.computeIfAbsent(hello.peerId(), HostRecord::new);
     Peer previous = host.agent;
     host.connected(hello, peer, clock.millis());
+    host.setSampleIntervalMs(hello.sampleIntervalMs());
     boolean changed = host.setState(HostState.ONLINE, null);
     dashboards.broadcast(host.status());
     if (changed) {
@@ -173,16 +181,47 @@ final class Fleet {
 
   void dashboardLeft(PeerLink link) {
     dashboards.remove(link);
+    commands.dashboardLeft(link);
+  }
+
+  /** A dashboard's command: forwarded to the host's agent, or answered at once. */
+  void command(PeerLink from, Command command) {
+    commands.command(from, command, hosts.get(command.hostId()), System.nanoTime());
+  }
+
+  /**
+   * An agent's result: back to the dashboard that asked. A new sampling interval also moves the
+   * host's stale threshold, so a slower host is not reported stale.
+   */
+  void commandResult(HostRecord host, Result result) {
+    Command answered = commands.result(host.hostId(), result);
+    if (answered == null) {
+      return;
+    }
+    if (result.ok() && answered.action() == CommandAction.SET_SAMPLE_INTERVAL) {
+      host.setSampleIntervalMs(answered.intervalMs());
+    }
   }
 
   /** Marks hosts without recent samples stale and fires alerts whose duration has passed. */
   void tick() {
     long now = clock.millis();
     for (HostRecord host : hosts.values()) {
-      if (host.state() == HostState.ONLINE && now - host.lastSampleMs() >= staleAfter.toMillis()) {
-        setState(host, HostState.STALE, "no sample for " + ValueFormat.duration(staleAfter));
+      long staleAfterMs =
+          Math.max(staleAfter.toMillis(), host.sampleIntervalMs() * RelayConfig.STALE_FACTOR);
+      if (host.state() == HostState.ONLINE && now - host.lastSampleMs() >= staleAfterMs) {
+        setState(
+            host,
+            HostState.STALE,
+            "no sample for " + ValueFormat.duration(Duration.ofMillis(staleAfterMs)));
       }
     }
+    commands.expire(
+        System.nanoTime(),
+        hostId -> {
+          HostRecord h = hosts.get(hostId);
+          return h != null && h.agent != null;
+        });
     push(alerts.tick());
   }
 

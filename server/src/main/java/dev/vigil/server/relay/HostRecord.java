@@ -20,6 +20,7 @@ final class HostRecord implements AlertHost {
   private String reason;
   private long lastSeenMs;
   private long lastSampleMs;
+  private long sampleIntervalMs;
   private SensorCatalog catalog;
 
   /** Replaced, never changed, on every catalog: its identity is the catalog identity. */
@@ -70,6 +71,15 @@ final class HostRecord implements AlertHost {
 
   long lastSampleMs() {
     return lastSampleMs;
+  }
+
+  /** The sampling interval the agent declared or a command set; 0 when unknown. */
+  long sampleIntervalMs() {
+    return sampleIntervalMs;
+  }
+
+  void setSampleIntervalMs(Long intervalMs) {
+    sampleIntervalMs = intervalMs == null ? 0 : intervalMs;
   }
 
   Inventory inventory() {

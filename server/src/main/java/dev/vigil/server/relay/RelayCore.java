@@ -3,6 +3,7 @@ package dev.vigil.server.relay;
 import dev.vigil.protocol.Acknowledge;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.CloseCodes;
+import dev.vigil.protocol.Command;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.ErrorNotice;
@@ -15,6 +16,7 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
@@ -78,6 +80,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
    */
   static final int MAX_BEHIND_HEARTBEATS = 6;
 
+  /** Heartbeat intervals an agent has to answer a command before the relay answers it: 10 s. */
+  static final int COMMAND_TIMEOUT_HEARTBEATS = 2;
+
   /** How long a closed peer has to answer the close frame before the socket is dropped. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
@@ -125,7 +130,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
             relayId,
             config.replayBufferBytes(),
             this::slowConsumer,
-            config.heartbeatInterval().toNanos() * MAX_BEHIND_HEARTBEATS);
+            config.heartbeatInterval().toNanos() * MAX_BEHIND_HEARTBEATS,
+            config.heartbeatInterval().toNanos() * COMMAND_TIMEOUT_HEARTBEATS);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
@@ -283,6 +289,10 @@ public final class RelayCore implements LinkListener, RelayQueries {
       link.send(codec.encode(new Pong(ping.nonce(), ping.sentAtMs())));
     } else if (message instanceof Acknowledge ack) {
       fleet.acknowledge(link, peer.name, ack);
+    } else if (message instanceof Command command) {
+      fleet.command(link, command);
+    } else if (message instanceof Result result && host != null) {
+      fleet.commandResult(host, result);
     } else if (host != null && !(message instanceof Pong)) {
       agentMessage(peer, host, message, seq, nowNanos);
     }

@@ -6,11 +6,15 @@ import dev.vigil.agent.Agent;
 import dev.vigil.agent.AgentConfig;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
+import dev.vigil.protocol.Command;
+import dev.vigil.protocol.CommandAction;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.HostSnapshot;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.protocol.Severity;
@@ -168,6 +172,47 @@ class AgentToDashboardTest {
 
     assertThat(dashboard.pending(Alert.class))
         .noneMatch(a -> a.ruleId().equals(CPU_TEMP) && a.state() == AlertState.RESOLVED);
+  }
+
+  @Test
+  void pingCommandFromTheDashboardIsAnsweredByTheRealAgent() throws Exception {
+    connectDashboard();
+
+    dashboard.send(new Command("r-1", agent.hostId(), CommandAction.PING, null));
+
+    Result result = dashboard.awaitMessage(Result.class, r -> r.requestId().equals("r-1"), WAIT);
+    assertThat(result.ok()).isTrue();
+  }
+
+  @Test
+  void inventoryCommandMakesTheRealAgentSendItsInventoryAtOnce() throws Exception {
+    connectDashboard();
+    dashboard.sync(WAIT);
+    int before = dashboard.pending(Inventory.class).size(); // an inventory is sent only on change
+
+    dashboard.send(new Command("r-2", agent.hostId(), CommandAction.REFRESH_INVENTORY, null));
+
+    Result result = dashboard.awaitMessage(Result.class, r -> r.requestId().equals("r-2"), WAIT);
+    assertThat(result.ok()).isTrue();
+    assertThat(dashboard.pending(Inventory.class)).hasSizeGreaterThan(before);
+  }
+
+  @Test
+  void sampleIntervalCommandChangesHowOftenTheRealAgentSamples() throws Exception {
+    connectDashboard();
+
+    dashboard.send(new Command("r-3", agent.hostId(), CommandAction.SET_SAMPLE_INTERVAL, 1_000L));
+    Result result = dashboard.awaitMessage(Result.class, r -> r.requestId().equals("r-3"), WAIT);
+    // Samples the agent took before it rescheduled arrive before its result (one ordered path).
+    long resultArrival = dashboard.arrivalOf(result);
+    Sample first =
+        dashboard.awaitMessage(Sample.class, s -> dashboard.arrivalOf(s) > resultArrival, WAIT);
+    Sample second =
+        dashboard.awaitMessage(Sample.class, s -> dashboard.arrivalOf(s) > resultArrival, WAIT);
+
+    assertThat(result.ok()).isTrue();
+    // Was 200 ms; now once a second (scheduling slack allowed below, not above).
+    assertThat(second.timestampMs() - first.timestampMs()).isGreaterThanOrEqualTo(900);
   }
 
   @Test

@@ -155,6 +155,19 @@ class LivenessTest {
   }
 
   @Test
+  void hostThatDeclaresASlowerSampleIntervalGoesStaleOnlyAfterThreeOfIts() throws Exception {
+    ProtocolTestClient dashboard = dashboard();
+    ProtocolTestClient agent =
+        ProtocolTestClient.connect(relay.port(), agentHello("slow-2").withSampleIntervalMs(400));
+    agent.awaitMessage(Welcome.class, WAIT);
+    awaitStatus(dashboard, "slow-2", HostState.ONLINE);
+
+    HostStatus stale = awaitStatus(dashboard, "slow-2", HostState.STALE);
+
+    assertThat(stale.reason()).isEqualTo("no sample for 1.2 s");
+  }
+
+  @Test
   void silentPeerIsPingedEveryInterval() throws Exception {
     ProtocolTestClient dashboard = dashboard(fastHeartbeatRelay);
 
