@@ -55,15 +55,18 @@ public record EventRow(
         changesText(event));
   }
 
-  /** Describes a gap in the live stream: it concerns every host. */
+  /**
+   * Describes a gap in the live stream: it concerns every host. The device column gives the span
+   * without live data, the details why.
+   */
   public static EventRow gap(StreamGap gap, ZoneId zone) {
     String span =
         gap.fromMs() > 0
-            ? "no live data from "
-                + Formats.dateClock(gap.fromMs(), zone)
-                + " to "
-                + Formats.dateClock(gap.toMs(), zone)
-            : "no live data before " + Formats.dateClock(gap.toMs(), zone);
+            ? "no live data "
+                + Formats.clock(gap.fromMs(), zone)
+                + "–"
+                + Formats.clock(gap.toMs(), zone)
+            : "no live data before " + Formats.clock(gap.toMs(), zone);
     String missed =
         gap.missedMessages() == null
             ? ""
@@ -75,8 +78,8 @@ public record EventRow(
         "all hosts",
         null,
         "gap",
-        "live stream" + missed,
-        span + ": " + gap.reason());
+        span + missed,
+        gap.reason());
   }
 
   /** True for a gap in the live stream rather than a device event. */

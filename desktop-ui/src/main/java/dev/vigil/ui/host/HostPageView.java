@@ -11,7 +11,6 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -137,6 +136,7 @@ public final class HostPageView extends BorderPane {
           }
         });
     Label sampleLabel = new Label("Sample");
+    sampleLabel.setLabelFor(interval);
     Label feedback = new Label();
     feedback.getStyleClass().add(StyleClasses.MUTED);
     feedback.textProperty().bind(commands.feedbackProperty());

@@ -74,16 +74,15 @@ class EventTimelineViewModelTest {
     clock.advance(95_000);
     apply(
         state,
-        new Gap(41, 980, null, "the relay restarted since"),
+        new Gap(41, 980, null, "the relay restarted (stream e1 ended)"),
         new Snapshot(clock.millis(), List.of(), List.of(), List.of()));
 
     EventRow row = timeline.rows().get(0);
     assertThat(row.isGap()).isTrue();
     assertThat(row.kindText()).isEqualTo("gap");
     assertThat(row.hostText()).isEqualTo("all hosts");
-    assertThat(row.detailText())
-        .isEqualTo(
-            "no live data from Nov 14 22:13:20 to Nov 14 22:14:55: the relay restarted" + " since");
+    assertThat(row.deviceText()).isEqualTo("no live data 22:13:20–22:14:55");
+    assertThat(row.detailText()).isEqualTo("the relay restarted (stream e1 ended)");
   }
 
   @Test
@@ -99,7 +98,8 @@ class EventTimelineViewModelTest {
     assertThat(timeline.rows())
         .extracting(EventRow::kindText)
         .containsExactly("removed", "gap", "added");
-    assertThat(timeline.rows().get(1).deviceText()).isEqualTo("live stream (47 messages)");
+    assertThat(timeline.rows().get(1).deviceText())
+        .isEqualTo("no live data 22:13:20–22:13:30 (47 messages)");
   }
 
   private DeviceEvent event(String host, long at, EventKind kind, Map<String, String> previous) {

@@ -131,13 +131,7 @@ final class DashboardHub {
     long now = replay.lastSeq();
     if (!epoch.equals(hello.streamEpoch())) {
       return new Gap(
-          had,
-          now,
-          null,
-          "the relay restarted since (stream "
-              + hello.streamEpoch()
-              + " ended); what it"
-              + " carried in between cannot be replayed");
+          had, now, null, "the relay restarted (stream " + hello.streamEpoch() + " ended)");
     }
     if (had > now) {
       return new Gap(

@@ -163,7 +163,8 @@ class DashboardResumeTest {
 
     assertThat(welcome.isResumed()).isFalse();
     assertThat(welcome.streamEpoch()).isNotEqualTo(position.epoch());
-    assertThat(gap.reason()).contains("the relay restarted since");
+    assertThat(gap.reason())
+        .isEqualTo("the relay restarted (stream " + position.epoch() + " ended)");
     assertThat(gap.missedMessages()).isNull();
     assertThat(dashboard.arrivalOf(gap)).isLessThan(dashboard.arrivalOf(snapshot));
   }
