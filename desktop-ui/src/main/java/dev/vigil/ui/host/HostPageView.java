@@ -114,9 +114,9 @@ public final class HostPageView extends BorderPane {
     ping.setOnAction(e -> commands.ping());
     Button inventory = new Button("Refresh inventory");
     inventory.setOnAction(e -> commands.refreshInventory());
-    ChoiceBox<Integer> interval =
-        new ChoiceBox<>(
-            FXCollections.observableArrayList(HostCommandsViewModel.SAMPLE_INTERVALS_S));
+    ComboBox<Integer> interval =
+        new ComboBox<>(FXCollections.observableArrayList(HostCommandsViewModel.SAMPLE_INTERVALS_S));
+    interval.setPromptText("interval…");
     interval.setConverter(
         new StringConverter<>() {
           @Override
