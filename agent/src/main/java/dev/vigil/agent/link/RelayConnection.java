@@ -1,7 +1,10 @@
 package dev.vigil.agent.link;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -16,9 +19,16 @@ import org.java_websocket.handshake.ServerHandshake;
 final class RelayConnection extends WebSocketClient {
   private final WebSocketAgentLink link;
 
-  RelayConnection(URI relayUri, WebSocketAgentLink link) {
+  /**
+   * @param proxy an HTTP proxy to tunnel through with CONNECT, or empty to connect directly
+   */
+  RelayConnection(URI relayUri, WebSocketAgentLink link, Optional<InetSocketAddress> proxy) {
     super(relayUri, new Draft_6455());
     this.link = link;
+    proxy.ifPresent(
+        p ->
+            setProxy(
+                new Proxy(Proxy.Type.HTTP, new InetSocketAddress(p.getHostString(), p.getPort()))));
     setTcpNoDelay(true);
     setConnectionLostTimeout(0);
     setDaemon(true);

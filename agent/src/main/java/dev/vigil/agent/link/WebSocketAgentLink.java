@@ -16,12 +16,14 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.ProxySettings;
 import dev.vigil.protocol.Received;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Welcome;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +86,7 @@ public final class WebSocketAgentLink implements AgentLink {
 
   private final URI relayUri;
   private volatile Hello hello;
+  private volatile Optional<InetSocketAddress> proxy;
   private volatile Consumer<Command> commandHandler;
   private final ScheduledExecutorService executor;
   private final MessageCodec codec = MessageCodec.forRelayMessages();
@@ -131,6 +134,8 @@ public final class WebSocketAgentLink implements AgentLink {
       ScheduledExecutorService executor,
       Backoff backoff) {
     this.relayUri = relayUri;
+    this.proxy = ProxySettings.forTarget(relayUri, System.getenv());
+    this.proxy.ifPresent(p -> LOG.info("reaching {} through the HTTP proxy {}", relayUri, p));
     this.hello = hello.withStreamEpoch(store.epoch());
     this.store = store;
     this.executor = executor;
@@ -246,7 +251,7 @@ public final class WebSocketAgentLink implements AgentLink {
     if (stopped) {
       return;
     }
-    RelayConnection c = new RelayConnection(relayUri, this);
+    RelayConnection c = new RelayConnection(relayUri, this, proxy);
     current = c;
     LOG.debug("connecting to {}", relayUri);
     c.connect();
@@ -514,6 +519,15 @@ public final class WebSocketAgentLink implements AgentLink {
   private boolean send(Message m) {
     RelayConnection c = current;
     return c != null && sendRaw(c, m);
+  }
+
+  /**
+   * Tunnels through {@code httpProxy} (HTTP CONNECT) instead of what the environment says ({@code
+   * http_proxy} / {@code https_proxy} / {@code no_proxy}); empty connects directly. From the next
+   * connection on.
+   */
+  public void useProxy(Optional<InetSocketAddress> httpProxy) {
+    this.proxy = httpProxy;
   }
 
   @Override

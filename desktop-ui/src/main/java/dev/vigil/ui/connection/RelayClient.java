@@ -12,8 +12,10 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.ProxySettings;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Welcome;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -73,6 +75,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final AtomicLong nextPingNonce = new AtomicLong(1);
   private final StreamPosition position = new StreamPosition();
+  private volatile Optional<InetSocketAddress> proxy;
 
   // Written only on the scheduler thread.
   private volatile Link current;
@@ -98,6 +101,8 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.proxy = ProxySettings.forTarget(endpoint.uri(), System.getenv());
+    this.proxy.ifPresent(p -> LOG.info("reaching {} through the HTTP proxy {}", endpoint.uri(), p));
     ScheduledThreadPoolExecutor executor =
         new ScheduledThreadPoolExecutor(
             1,
@@ -108,6 +113,15 @@ public final class RelayClient implements MessageSender, AutoCloseable {
             });
     executor.setRemoveOnCancelPolicy(true);
     this.scheduler = executor;
+  }
+
+  /**
+   * Tunnels through {@code httpProxy} (HTTP CONNECT) instead of what the environment says ({@code
+   * http_proxy} / {@code https_proxy} / {@code no_proxy}); empty connects directly. From the next
+   * dial on.
+   */
+  public void useProxy(Optional<InetSocketAddress> httpProxy) {
+    this.proxy = Objects.requireNonNull(httpProxy, "httpProxy");
   }
 
   /** The relay this client talks to. */
@@ -369,6 +383,12 @@ public final class RelayClient implements MessageSender, AutoCloseable {
 
     Link() {
       super(endpoint.uri(), new Draft_6455(), Map.of(), CONNECT_TIMEOUT_MS);
+      proxy.ifPresent(
+          p ->
+              setProxy(
+                  new java.net.Proxy(
+                      java.net.Proxy.Type.HTTP,
+                      new InetSocketAddress(p.getHostString(), p.getPort()))));
       setTcpNoDelay(true);
       setConnectionLostTimeout(0); // heartbeats are the protocol's, not the library's
       setDaemon(true);

@@ -3,6 +3,7 @@ package dev.vigil.ui.connection;
 import static dev.vigil.ui.Fixtures.CPU_TEMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.agent.testing.Tinyproxy;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.Gap;
 import dev.vigil.protocol.Goodbye;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,21 @@ class RelayClientTest {
       } else if (event instanceof RelayEvent.Received r && r.message() instanceof Gap) {
         gaps.add(r.message());
       }
+    }
+  }
+
+  @Test
+  void dashboardReachesTheRelayThroughAnHttpConnectProxy() throws Exception {
+    relay = TestRelays.start(dataDir);
+    try (Tinyproxy proxy = Tinyproxy.start(dataDir)) {
+      client = clientFor(relay.port(), TestRelays.OPERATOR_TOKEN, new Backoff());
+      client.useProxy(Optional.of(proxy.address()));
+      client.start();
+
+      listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS);
+      listener.await(
+          e -> e instanceof RelayEvent.Received r && r.message() instanceof Snapshot, WAIT_MS);
+      assertThat(proxy.log()).contains("CONNECT").contains(":" + relay.port());
     }
   }
 

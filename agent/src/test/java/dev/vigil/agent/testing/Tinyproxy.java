@@ -1,0 +1,97 @@
+package dev.vigil.agent.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP proxy from Debian (package {@code tinyproxy}, installed by {@code .ci/run}) on a free
+ * localhost port, with a generated config that allows only loopback clients and logs every CONNECT.
+ * Started in the foreground as a child process; {@link #close()} stops it.
+ */
+public final class Tinyproxy implements AutoCloseable {
+  private static final long START_TIMEOUT_MS = 10_000;
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private Tinyproxy(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts tinyproxy with its files in {@code dir}; fails the test if it is not installed. */
+  public static Tinyproxy start(Path dir) throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    Path log = dir.resolve("tinyproxy.log");
+    Path conf = dir.resolve("tinyproxy.conf");
+    Files.writeString(
+        conf,
+        String.join(
+            "\n",
+            "Port " + port,
+            "Listen 127.0.0.1",
+            "Timeout 600",
+            "Allow 127.0.0.1",
+            "LogFile \"" + log + "\"",
+            "LogLevel Connect",
+            "MaxClients 100",
+            "DisableViaHeader Yes",
+            ""),
+        StandardCharsets.UTF_8);
+    Process process;
+    try {
+      process =
+          new ProcessBuilder("tinyproxy", "-d", "-c", conf.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("tinyproxy.out").toFile())
+              .start();
+    } catch (IOException e) {
+      throw new AssertionError(
+          "tinyproxy is not installed (apt-get install tinyproxy; .ci/run does it)", e);
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
+    while (System.nanoTime() < deadline) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return new Tinyproxy(process, port, log);
+      } catch (IOException notYet) {
+        if (!process.isAlive()) {
+          throw new AssertionError(
+              "tinyproxy exited: " + Files.readString(dir.resolve("tinyproxy.out")));
+        }
+        Thread.sleep(20);
+      }
+    }
+    process.destroyForcibly();
+    throw new AssertionError("tinyproxy did not listen on " + port);
+  }
+
+  /** The proxy's address. */
+  public InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  /** What tinyproxy logged so far (every CONNECT appears as a line naming the target). */
+  public String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
