@@ -231,7 +231,11 @@ public final class WebSocketAgentLink implements AgentLink {
       // Say goodbye and let the relay close: it then knows the agent stopped on purpose, whatever
       // happens to the close frames on the wire. Close ourselves if it does not answer in time.
       if (c.isOpen()) {
-        c.send(codec.encode(new Goodbye(GOODBYE_REASON)));
+        try {
+          c.send(codec.encode(new Goodbye(GOODBYE_REASON)));
+        } catch (WebsocketNotConnectedException e) {
+          LOG.debug("link closed before the goodbye went out"); // closed between check and send
+        }
       }
       if (!c.closed.await(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
         c.close(CloseCodes.NORMAL, "agent stopped");
