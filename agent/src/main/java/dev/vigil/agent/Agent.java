@@ -54,7 +54,7 @@ public final class Agent implements AutoCloseable {
   private final OutboundStore buffer;
   private final ScheduledExecutorService executor;
   private final boolean ownsExecutor;
-  private ScheduledFuture<?> sampling;
+  private volatile ScheduledFuture<?> sampling;
   private ScheduledFuture<?> scanning;
 
   // Confined to the executor thread.

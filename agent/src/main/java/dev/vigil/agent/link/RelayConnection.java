@@ -25,6 +25,7 @@ final class RelayConnection extends WebSocketClient {
   RelayConnection(URI relayUri, WebSocketAgentLink link, Optional<InetSocketAddress> proxy) {
     super(relayUri, new Draft_6455());
     this.link = link;
+    proxy.ifPresent(p -> setDnsResolver(null)); // the proxy resolves the relay's name
     proxy.ifPresent(
         p ->
             setProxy(

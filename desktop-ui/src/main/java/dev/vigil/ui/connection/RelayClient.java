@@ -383,6 +383,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
 
     Link() {
       super(endpoint.uri(), new Draft_6455(), Map.of(), CONNECT_TIMEOUT_MS);
+      proxy.ifPresent(p -> setDnsResolver(null)); // the proxy resolves the relay's name
       proxy.ifPresent(
           p ->
               setProxy(

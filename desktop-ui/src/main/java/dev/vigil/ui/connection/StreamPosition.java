@@ -48,10 +48,12 @@ final class StreamPosition {
     if (welcome.streamEpoch() == null) {
       epoch = null;
       lastSeq = 0;
+      coalescedThrough = 0;
       return;
     }
     if (!welcome.isResumed() || !welcome.streamEpoch().equals(epoch)) {
       lastSeq = 0;
+      coalescedThrough = 0;
     }
     epoch = welcome.streamEpoch();
   }

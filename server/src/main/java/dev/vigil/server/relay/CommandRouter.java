@@ -62,6 +62,11 @@ final class CommandRouter {
     }
     String relayId = "cmd-" + ++nextId;
     pending.put(relayId, new Pending(dashboard, command, nowNanos + answerTimeoutNanos));
+    if (command.action() == CommandAction.SET_SAMPLE_INTERVAL) {
+      // Judge staleness by the slower of the two intervals from now on, even if nobody is left to
+      // hear the agent's answer; its later hellos declare the interval it keeps.
+      host.setSampleIntervalMs(Math.max(host.sampleIntervalMs(), command.intervalMs()));
+    }
     host.agent.link.send(
         codec.encode(
             new Command(relayId, command.hostId(), command.action(), command.intervalMs())));
@@ -107,14 +112,16 @@ final class CommandRouter {
 
   /** Answers commands whose agent did not answer in time, or whose agent went away. */
   void expire(long nowNanos, java.util.function.Predicate<String> hostConnected) {
+    // Collected first: a reply can flush the hub, which may close a slow dashboard and so call
+    // dashboardLeft, which edits the map.
+    java.util.List<Map.Entry<Pending, String>> answers = new java.util.ArrayList<>();
     for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
       Pending p = it.next();
       if (nowNanos > p.deadlineNanos()) {
         it.remove();
-        reply.accept(
-            p.dashboard(),
-            Result.failure(
-                p.requestId(),
+        answers.add(
+            Map.entry(
+                p,
                 "the agent of '"
                     + p.hostId()
                     + "' did not answer within "
@@ -122,9 +129,11 @@ final class CommandRouter {
                     + " ms"));
       } else if (!hostConnected.test(p.hostId())) {
         it.remove();
-        reply.accept(
-            p.dashboard(), Result.failure(p.requestId(), "host '" + p.hostId() + "' disconnected"));
+        answers.add(Map.entry(p, "host '" + p.hostId() + "' disconnected"));
       }
+    }
+    for (Map.Entry<Pending, String> a : answers) {
+      reply.accept(a.getKey().dashboard(), Result.failure(a.getKey().requestId(), a.getValue()));
     }
   }
 

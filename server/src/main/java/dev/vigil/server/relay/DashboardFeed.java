@@ -119,6 +119,17 @@ final class DashboardFeed {
     othersBytes += entry.utf8().length;
   }
 
+  /** The smallest number still held: older samples replaced by newer ones no longer count. */
+  private long oldestStillHeld() {
+    long oldest = otherCount > 0 ? others[0] : Long.MAX_VALUE;
+    for (long[] newest : newestSamples.values()) {
+      if (newest[0] != 0 && newest[0] < oldest) {
+        oldest = newest[0];
+      }
+    }
+    return oldest;
+  }
+
   /**
    * When it is behind and its queue has drained, sends what was held (read back from {@code
    * replay}) and makes it live again.
@@ -127,7 +138,9 @@ final class DashboardFeed {
     if (!behind) {
       return CatchUp.LIVE;
     }
-    if (oldestHeldSeq != 0 && oldestHeldSeq < replay.firstSeq()) {
+    if (oldestHeldSeq != 0
+        && oldestHeldSeq < replay.firstSeq()
+        && oldestStillHeld() < replay.firstSeq()) {
       return CatchUp.OVERRUN;
     }
     if (link.queuedBytes() > CAUGHT_UP_BYTES) {

@@ -186,7 +186,8 @@ final class Fleet {
 
   /** A dashboard's command: forwarded to the host's agent, or answered at once. */
   void command(PeerLink from, Command command) {
-    commands.command(from, command, hosts.get(command.hostId()), System.nanoTime());
+    HostRecord host = hosts.get(command.hostId());
+    commands.command(from, command, host, System.nanoTime());
   }
 
   /**
