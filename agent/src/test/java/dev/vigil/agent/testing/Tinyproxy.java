@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,21 +61,28 @@ public final class Tinyproxy implements AutoCloseable {
       throw new AssertionError(
           "tinyproxy is not installed (apt-get install tinyproxy; .ci/run does it)", e);
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return new Tinyproxy(process, port, log);
-      } catch (IOException notYet) {
-        if (!process.isAlive()) {
-          throw new AssertionError(
-              "tinyproxy exited: " + Files.readString(dir.resolve("tinyproxy.out")));
-        }
-        Thread.sleep(20);
-      }
+    int listenPort = port;
+    boolean listening =
+        Await.until(
+            () -> process.isAlive() && accepts(listenPort), Duration.ofMillis(START_TIMEOUT_MS));
+    if (!listening) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "tinyproxy did not listen on "
+              + port
+              + ": "
+              + Files.readString(dir.resolve("tinyproxy.out")));
     }
-    process.destroyForcibly();
-    throw new AssertionError("tinyproxy did not listen on " + port);
+    return new Tinyproxy(process, port, log);
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 
   /** The proxy's address. */

@@ -111,4 +111,22 @@ class ConfigLoaderTest {
     Files.writeString(file, json);
     return file;
   }
+
+  @Test
+  void replayBufferSizeComesFromTheFile() throws Exception {
+    RelayConfig c =
+        ConfigFile.apply("{\"replayBufferBytes\": 8388608}", "relay.json", RelayConfig.defaults());
+
+    assertThat(c.replayBufferBytes()).isEqualTo(8 << 20);
+  }
+
+  @Test
+  void replayBufferSizeOutsideItsRangeIsRefusedWithTheRange() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"replayBufferBytes\": 1000}", "relay.json", RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: replayBufferBytes 1000 is outside 1048576 to 1073741824");
+  }
 }
