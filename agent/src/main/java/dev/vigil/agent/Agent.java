@@ -5,9 +5,10 @@ import dev.vigil.agent.config.HostIdStore;
 import dev.vigil.agent.inventory.InventoryDiff;
 import dev.vigil.agent.inventory.InventoryScanner;
 import dev.vigil.agent.link.AgentLink;
-import dev.vigil.agent.link.WebSocketAgentLink;
+import dev.vigil.agent.link.RelayAgentLink;
 import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.agent.spool.OutboundStore;
+import dev.vigil.link.RelayAddress;
 import dev.vigil.protocol.Command;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
@@ -68,7 +69,20 @@ public final class Agent implements AutoCloseable {
     this.executor = executor;
     this.ownsExecutor = ownsExecutor;
     this.buffer = openBuffer(config);
-    this.link = new WebSocketAgentLink(config.relayUri(), hello(config, hostId), buffer, executor);
+    RelayAgentLink relayLink =
+        new RelayAgentLink(
+            new RelayAddress(
+                config.relayUri(),
+                config
+                    .link()
+                    .relayHttpUri()
+                    .orElse(RelayAddress.defaultHttpUri(config.relayUri()))),
+            hello(config, hostId),
+            buffer,
+            executor,
+            new dev.vigil.protocol.Backoff());
+    config.link().listen().ifPresent(bind -> relayLink.listenOn(bind, config.link().listenAllow()));
+    this.link = relayLink;
   }
 
   /** Subdirectory of the state directory holding the store-and-forward buffer. */

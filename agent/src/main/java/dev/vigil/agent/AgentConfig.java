@@ -24,6 +24,7 @@ import oshi.util.platform.linux.SysPath;
  * @param sysfsRoot the sysfs root read for hwmon, LEDs, power supplies, disks, network and USB
  * @param simulated true only for simulated hosts
  * @param bufferMaxBytes size bound of the store-and-forward buffer in {@code stateDir/buffer}
+ * @param link the relay's HTTP side and listen mode
  */
 public record AgentConfig(
     URI relayUri,
@@ -35,7 +36,8 @@ public record AgentConfig(
     Path stateDir,
     Path sysfsRoot,
     boolean simulated,
-    long bufferMaxBytes) {
+    long bufferMaxBytes,
+    LinkSettings link) {
 
   /** Default time between samples. */
   public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofSeconds(1);
@@ -53,6 +55,7 @@ public record AgentConfig(
     Objects.requireNonNull(inventoryInterval, "inventoryInterval");
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(sysfsRoot, "sysfsRoot");
+    link = link == null ? LinkSettings.DIAL : link;
     token = token == null ? "" : token;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     String scheme = relayUri.getScheme();
@@ -95,7 +98,8 @@ public record AgentConfig(
         Path.of(System.getProperty("user.home"), ".vigil", "agent"),
         Path.of(SysPath.SYS),
         false,
-        DiskSpool.DEFAULT_MAX_BYTES);
+        DiskSpool.DEFAULT_MAX_BYTES,
+        LinkSettings.DIAL);
   }
 
   public AgentConfig withRelayUri(URI uri) {
@@ -109,7 +113,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withToken(String newToken) {
@@ -123,7 +128,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withHostName(String name) {
@@ -137,7 +143,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withLabels(Map<String, String> newLabels) {
@@ -151,7 +158,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withSampleInterval(Duration interval) {
@@ -165,7 +173,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withInventoryInterval(Duration interval) {
@@ -179,7 +188,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withStateDir(Path dir) {
@@ -193,7 +203,8 @@ public record AgentConfig(
         dir,
         sysfsRoot,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   public AgentConfig withSysfsRoot(Path root) {
@@ -207,7 +218,8 @@ public record AgentConfig(
         stateDir,
         root,
         simulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   /** This config with another store-and-forward buffer size bound. */
@@ -222,7 +234,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         simulated,
-        maxBytes);
+        maxBytes,
+        link);
   }
 
   /** This config marked simulated (or not). */
@@ -237,7 +250,8 @@ public record AgentConfig(
         stateDir,
         sysfsRoot,
         isSimulated,
-        bufferMaxBytes);
+        bufferMaxBytes,
+        link);
   }
 
   /** This machine's host name: {@code HOSTNAME}, {@code /etc/hostname}, then the resolver. */
@@ -259,5 +273,20 @@ public record AgentConfig(
     } catch (IOException e) {
       return "unknown-host";
     }
+  }
+
+  public AgentConfig withLink(LinkSettings newLink) {
+    return new AgentConfig(
+        relayUri,
+        token,
+        hostName,
+        labels,
+        sampleInterval,
+        inventoryInterval,
+        stateDir,
+        sysfsRoot,
+        simulated,
+        bufferMaxBytes,
+        newLink);
   }
 }

@@ -77,6 +77,30 @@ public final class AgentOptions {
               + " VIGIL_SYSFS_ROOT).")
   String sysfsRoot;
 
+  @Option(
+      names = "--relay-http",
+      paramLabel = "URL",
+      description =
+          "The relay's HTTP address for the HTTP fallback used when a proxy refuses WebSocket;"
+              + " default: the WebSocket address's host, port plus one (env VIGIL_RELAY_HTTP_URL).")
+  String relayHttp;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description =
+          "Listen mode: do not dial; wait for the relay to dial this address, e.g. :8790 (env"
+              + " VIGIL_LISTEN).")
+  String listen;
+
+  @Option(
+      names = "--listen-allow",
+      paramLabel = "ADDRESSES",
+      description =
+          "In listen mode, the comma-separated addresses of relays allowed to dial in, or * for"
+              + " any; default 127.0.0.1 (env VIGIL_LISTEN_ALLOW).")
+  String listenAllow;
+
   /** The flags given, as settings with the loader's keys. */
   Map<String, String> flagSettings() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -91,6 +115,9 @@ public final class AgentOptions {
     put(out, AgentConfigLoader.STATE_DIR, stateDir);
     put(out, AgentConfigLoader.SYSFS_ROOT, sysfsRoot);
     put(out, AgentConfigLoader.BUFFER_MAX_BYTES, bufferMaxBytes);
+    put(out, AgentConfigLoader.RELAY_HTTP_URL, relayHttp);
+    put(out, AgentConfigLoader.LISTEN, listen);
+    put(out, AgentConfigLoader.LISTEN_ALLOW, listenAllow);
     return out;
   }
 

@@ -1,6 +1,7 @@
 package dev.vigil.agent.config;
 
 import dev.vigil.agent.AgentConfig;
+import dev.vigil.agent.LinkSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -29,6 +31,9 @@ public final class AgentConfigLoader {
   public static final String STATE_DIR = "state.dir";
   public static final String SYSFS_ROOT = "sysfs.root";
   public static final String BUFFER_MAX_BYTES = "buffer.max.bytes";
+  public static final String RELAY_HTTP_URL = "relay.http.url";
+  public static final String LISTEN = "listen";
+  public static final String LISTEN_ALLOW = "listen.allow";
 
   /** Every known key, in the order of the docs. */
   public static final Set<String> KEYS =
@@ -41,7 +46,10 @@ public final class AgentConfigLoader {
           INVENTORY_INTERVAL,
           STATE_DIR,
           SYSFS_ROOT,
-          BUFFER_MAX_BYTES);
+          BUFFER_MAX_BYTES,
+          RELAY_HTTP_URL,
+          LISTEN,
+          LISTEN_ALLOW);
 
   private static final String ENV_PREFIX = "VIGIL_";
 
@@ -161,6 +169,17 @@ public final class AgentConfigLoader {
         return c.withSysfsRoot(Path.of(value));
       case BUFFER_MAX_BYTES:
         return c.withBufferMaxBytes(parseBytes(value));
+      case RELAY_HTTP_URL:
+        return c.withLink(c.link().withRelayHttpUri(parseHttpUri(value)));
+      case LISTEN:
+        return c.withLink(
+            new LinkSettings(
+                c.link().relayHttpUri(),
+                java.util.Optional.of(parseListen(value)),
+                c.link().listenAllow().isEmpty() ? List.of("127.0.0.1") : c.link().listenAllow()));
+      case LISTEN_ALLOW:
+        return c.withLink(
+            new LinkSettings(c.link().relayHttpUri(), c.link().listen(), parseList(value)));
       default:
         throw new IllegalArgumentException("unknown key; known keys: " + new TreeSet<>(KEYS));
     }
@@ -189,6 +208,49 @@ public final class AgentConfigLoader {
       throw new IllegalArgumentException(
           "'" + value + "' is not a size in bytes (e.g. 268435456, 256M, 1G)", e);
     }
+  }
+
+  private static URI parseHttpUri(String value) {
+    try {
+      URI uri = new URI(value);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("'" + value + "' must start with http:// or https://");
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a valid URL: " + e.getReason(), e);
+    }
+  }
+
+  /** {@code host:port} or {@code :port} (every interface). */
+  static java.net.InetSocketAddress parseListen(String value) {
+    int colon = value.lastIndexOf(':');
+    try {
+      int port = Integer.parseInt(value.substring(colon + 1).trim());
+      if (colon < 0 || port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      String host = value.substring(0, colon).trim();
+      return host.isEmpty()
+          ? new java.net.InetSocketAddress(port)
+          : new java.net.InetSocketAddress(host, port);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "listen address '" + value + "' must be host:port or :port with a port from 1 to 65535");
+    }
+  }
+
+  private static List<String> parseList(String value) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("listen.allow must name at least one address, or *");
+    }
+    return out;
   }
 
   private static URI parseUri(String value) {

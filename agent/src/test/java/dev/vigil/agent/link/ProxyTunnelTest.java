@@ -33,7 +33,7 @@ class ProxyTunnelTest {
         DiskSpool spool = DiskSpool.open(dir.resolve("buffer"), DiskSpool.DEFAULT_MAX_BYTES)) {
       Hello hello =
           new Hello(Role.AGENT, TOKEN, "host-1", "host-1", "test", Map.of(), false, "Linux");
-      WebSocketAgentLink link = new WebSocketAgentLink(relay.uri(), hello, spool, executor);
+      RelayAgentLink link = new RelayAgentLink(relay.uri(), hello, spool, executor);
       link.useProxy(Optional.of(proxy.address()));
       link.start();
 

@@ -39,6 +39,7 @@ public final class Dashboard implements AutoCloseable {
   private final MainView view;
   private final Timeline ticker;
   private final NoticePopupStack popups;
+  private final LinkOptions link;
   private BiConsumer<String, String> relayChangeListener = (url, token) -> {};
   private volatile RelayClient client;
 
@@ -49,6 +50,13 @@ public final class Dashboard implements AutoCloseable {
    * @param operatorName sent in the hello as this dashboard's name
    */
   public Dashboard(Settings settings, Clock clock, ZoneId zone, String operatorName) {
+    this(settings, clock, zone, operatorName, LinkOptions.DIAL);
+  }
+
+  /** As above, with the relay's HTTP address or listen mode given at launch. */
+  public Dashboard(
+      Settings settings, Clock clock, ZoneId zone, String operatorName, LinkOptions link) {
+    this.link = Objects.requireNonNull(link, "link");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.instanceId = settings.instanceId();
     this.operatorName = Objects.requireNonNull(operatorName, "operatorName");
@@ -74,10 +82,22 @@ public final class Dashboard implements AutoCloseable {
     ticker.setCycleCount(Animation.INDEFINITE);
   }
 
-  /** Connects to the relay and starts the clock tick. */
+  /**
+   * Connects to the relay (or starts listening for it) and starts the clock tick.
+   *
+   * @throws java.io.UncheckedIOException when listen mode cannot bind its address
+   */
   public void start() {
-    client.start();
+    startClient(client);
     ticker.play();
+  }
+
+  private static void startClient(RelayClient c) {
+    try {
+      c.start();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Called with the new URL and token when the operator changes them. */
@@ -129,7 +149,7 @@ public final class Dashboard implements AutoCloseable {
         new Thread(
             () -> {
               old.close();
-              next.start();
+              startClient(next);
             },
             "vigil-relay-switch");
     switcher.setDaemon(true);
@@ -137,8 +157,19 @@ public final class Dashboard implements AutoCloseable {
   }
 
   private RelayClient newClient(String url, String token) {
-    return new RelayClient(
-        new RelayEndpoint(URI.create(url), token, instanceId, operatorName), pump, clock);
+    URI uri = URI.create(url);
+    RelayClient c =
+        new RelayClient(
+            new RelayEndpoint(
+                uri,
+                token,
+                instanceId,
+                operatorName,
+                link.relayHttpUri().orElse(dev.vigil.link.RelayAddress.defaultHttpUri(uri))),
+            pump,
+            clock);
+    link.listen().ifPresent(bind -> c.listenOn(bind, link.listenAllow()));
+    return c;
   }
 
   private void showToast(String text) {

@@ -44,7 +44,8 @@ public final class DashboardApp extends Application {
             effective,
             Clock.systemDefaultZone(),
             ZoneId.systemDefault(),
-            System.getProperty("user.name", "operator"));
+            System.getProperty("user.name", "operator"),
+            options.link());
     dashboard
         .viewModel()
         .themeProperty()

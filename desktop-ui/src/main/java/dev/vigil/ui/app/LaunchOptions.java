@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param openHost a host page to open at start, by host id or name
  * @param page the list page to show at start
  * @param windowSize the window size to use instead of the remembered one
+ * @param link the relay's HTTP address ({@code --relay-http URL}) and listen mode ({@code --listen
+ *     HOST:PORT}, {@code --listen-allow A,B})
  */
 public record LaunchOptions(
     Optional<String> relayUrl,
@@ -33,7 +35,8 @@ public record LaunchOptions(
     double screenshotDelaySeconds,
     Optional<String> openHost,
     Optional<Page> page,
-    Optional<WindowSize> windowSize) {
+    Optional<WindowSize> windowSize,
+    LinkOptions link) {
   /** How long the dashboard runs before a requested screenshot, unless told otherwise. */
   public static final double DEFAULT_SCREENSHOT_DELAY_SECONDS = 8;
 
@@ -57,6 +60,9 @@ public record LaunchOptions(
     Optional<Page> page = Optional.empty();
     Optional<WindowSize> size = Optional.empty();
     double delaySeconds = DEFAULT_SCREENSHOT_DELAY_SECONDS;
+    Optional<java.net.URI> relayHttp = Optional.empty();
+    Optional<java.net.InetSocketAddress> listen = Optional.empty();
+    List<String> listenAllow = List.of();
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       String value = valueAfter(args, i++, flag);
@@ -69,9 +75,20 @@ public record LaunchOptions(
         case "--page" -> page = Optional.of(pageOf(value));
         case "--screenshot-after" -> delaySeconds = secondsOf(value);
         case "--size" -> size = Optional.of(WindowSize.parse(value));
+        case "--relay-http" -> relayHttp = Optional.of(httpUriOf(value));
+        case "--listen" -> listen = Optional.of(listenAddressOf(value));
+        case "--listen-allow" ->
+            listenAllow =
+                java.util.Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .filter(v -> !v.isEmpty())
+                    .toList();
         default ->
             throw new IllegalArgumentException(
-                "unknown option '" + flag + "'; known: --relay, --token, --theme");
+                "unknown option '"
+                    + flag
+                    + "'; known: --relay, --token, --theme, --relay-http, --listen,"
+                    + " --listen-allow");
       }
     }
     if (relay.isPresent()) {
@@ -80,7 +97,16 @@ public record LaunchOptions(
         throw new IllegalArgumentException(problem.get());
       }
     }
-    return new LaunchOptions(relay, token, theme, screenshot, delaySeconds, host, page, size);
+    return new LaunchOptions(
+        relay,
+        token,
+        theme,
+        screenshot,
+        delaySeconds,
+        host,
+        page,
+        size,
+        new LinkOptions(relayHttp, listen, listenAllow));
   }
 
   /** The remembered settings with these overrides applied. */
@@ -132,6 +158,37 @@ public record LaunchOptions(
       // reported below
     }
     throw new IllegalArgumentException("--screenshot-after needs seconds > 0, got '" + value + "'");
+  }
+
+  private static java.net.URI httpUriOf(String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value.trim());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--relay-http needs an http:// or https:// URL with a host, got '" + value + "'");
+  }
+
+  private static java.net.InetSocketAddress listenAddressOf(String value) {
+    int colon = value.lastIndexOf(':');
+    try {
+      int port = Integer.parseInt(value.substring(colon + 1).trim());
+      if (colon >= 0 && port >= 1 && port <= 65535) {
+        String host = value.substring(0, colon).trim();
+        return host.isEmpty()
+            ? new java.net.InetSocketAddress(port)
+            : new java.net.InetSocketAddress(host, port);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--listen needs HOST:PORT or :PORT with a port from 1 to 65535, got '" + value + "'");
   }
 
   private static Page pageOf(String value) {

@@ -1,5 +1,6 @@
 package dev.vigil.ui.connection;
 
+import dev.vigil.link.Transport;
 import dev.vigil.ui.format.Formats;
 import dev.vigil.ui.state.DashboardState;
 import java.time.Clock;
@@ -26,7 +27,7 @@ public final class ConnectionBarViewModel {
   private final ReadOnlyObjectWrapper<ConnectionPhase> phase =
       new ReadOnlyObjectWrapper<>(ConnectionPhase.DISCONNECTED);
   private final ReadOnlyStringWrapper transportText =
-      new ReadOnlyStringWrapper(RelayClient.TRANSPORT);
+      new ReadOnlyStringWrapper(Transport.WEBSOCKET.displayName());
   private final ReadOnlyStringWrapper roundTripText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper lastUpdateText = new ReadOnlyStringWrapper("");
   private String token = "";
@@ -71,6 +72,7 @@ public final class ConnectionBarViewModel {
     ConnectionStatus status = state.connection();
     long nowMs = clock.millis();
     phase.set(status.phase());
+    transportText.set(transportText(status));
     stateText.set(
         switch (status.phase()) {
           case DISCONNECTED -> "disconnected";
@@ -90,6 +92,15 @@ public final class ConnectionBarViewModel {
             : "RTT —");
     long lastMs = state.lastUpdateMs();
     lastUpdateText.set(lastMs == 0 ? "no update yet" : "last update " + Formats.ago(lastMs, nowMs));
+  }
+
+  /** The transport in use, and when it is a fallback, that the better one is being retried. */
+  static String transportText(ConnectionStatus status) {
+    String name = status.transport().displayName();
+    if (status.isLive() && status.onFallback()) {
+      return name + " (WebSocket blocked; retrying in the background)";
+    }
+    return name;
   }
 
   private static long secondsUntil(long atMs, long nowMs) {

@@ -1,5 +1,11 @@
 package dev.vigil.ui.connection;
 
+import dev.vigil.link.Channel;
+import dev.vigil.link.ChannelAcceptor;
+import dev.vigil.link.ChannelDialer;
+import dev.vigil.link.ChannelListener;
+import dev.vigil.link.Transport;
+import dev.vigil.link.TransportLadder;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.DecodeResult;
@@ -12,43 +18,48 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
-import dev.vigil.protocol.ProxySettings;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Welcome;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboard's one link to the relay over WebSocket: says hello as a dashboard, passes decoded
- * messages to a {@link RelayListener}, answers pings, measures round-trip time with its own pings,
- * declares the link dead after {@link Protocol#HEARTBEAT_TIMEOUT_FACTOR} silent intervals, and
- * reconnects with full-jitter {@link Backoff} unless the relay's close code says retrying cannot
- * help. Link bookkeeping runs on one scheduler thread; decoding runs on the socket's read thread.
- * Thread-safe.
+ * The dashboard's one link to the relay: says hello as a dashboard, passes decoded messages to a
+ * {@link RelayListener}, answers pings, measures round-trip time with its own pings, declares the
+ * link dead after {@link Protocol#HEARTBEAT_TIMEOUT_FACTOR} silent intervals, and reconnects with
+ * full-jitter {@link Backoff} unless the relay's close code says retrying cannot help. It dials
+ * over the {@link TransportLadder}: WebSocket, then Server-Sent Events, then long-polling, a rung
+ * counting as working only once the relay's welcome came back over it; while on a lower rung it
+ * tries the better ones in the background and moves over, resuming the stream where it stands, once
+ * one is welcomed. In listen mode it waits for the relay to dial in instead. Link bookkeeping runs
+ * on one scheduler thread; decoding runs on the channel's read thread. Thread-safe.
  */
 public final class RelayClient implements MessageSender, AutoCloseable {
   /** How often the dashboard pings the relay to measure round-trip time. */
   public static final long PING_INTERVAL_MS = 2_000;
 
   /** How long one dial may take before it counts as failed. */
-  public static final int CONNECT_TIMEOUT_MS = 5_000;
+  public static final int CONNECT_TIMEOUT_MS = ChannelDialer.CONNECT_TIMEOUT_MS;
+
+  /**
+   * How long after opening a channel the relay's welcome may take; a channel that opens but never
+   * makes the round trip (a proxy that buffers, say) counts as failed.
+   */
+  public static final long WELCOME_TIMEOUT_MS = Protocol.HELLO_TIMEOUT_MS;
 
   /** How long {@link #close()} waits for the link to shut down. */
   public static final long CLOSE_WAIT_MS = 2_000;
@@ -58,9 +69,6 @@ public final class RelayClient implements MessageSender, AutoCloseable {
 
   /** Why the dashboard leaves, as its goodbye says. */
   public static final String GOODBYE_REASON = "dashboard closed";
-
-  /** The transport name shown to the operator. */
-  public static final String TRANSPORT = "WebSocket";
 
   private static final Logger LOG = LoggerFactory.getLogger(RelayClient.class);
   private static final String SOFTWARE_VERSION =
@@ -75,18 +83,24 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final AtomicLong nextPingNonce = new AtomicLong(1);
   private final StreamPosition position = new StreamPosition();
-  private volatile Optional<InetSocketAddress> proxy;
+  private final ChannelDialer dialer;
+  private final TransportLadder ladder = TransportLadder.forDashboard();
+  private final ChannelListener callbacks = new Callbacks();
+  private volatile ChannelAcceptor acceptor;
 
-  // Written only on the scheduler thread.
-  private volatile Link current;
+  // Written on the scheduler thread, or on the read thread when a probe's welcome switches over.
+  private volatile Channel current;
+  private volatile Channel probe;
 
   // Confined to the scheduler thread.
   private ScheduledFuture<?> heartbeat;
+  private ScheduledFuture<?> welcomeTimeout;
+  private ScheduledFuture<?> probeTask;
   private boolean stopped;
   private long heartbeatIntervalMs = Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
 
-  // Read by the socket threads and by senders.
-  private volatile Link welcomed;
+  // Read by the channel threads and by senders.
+  private volatile Channel welcomed;
   private volatile long lastHeardMs;
   private volatile String lastErrorNotice;
 
@@ -101,8 +115,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
-    this.proxy = ProxySettings.forTarget(endpoint.uri(), System.getenv());
-    this.proxy.ifPresent(p -> LOG.info("reaching {} through the HTTP proxy {}", endpoint.uri(), p));
+    this.dialer = new ChannelDialer(endpoint.address());
     ScheduledThreadPoolExecutor executor =
         new ScheduledThreadPoolExecutor(
             1,
@@ -116,12 +129,31 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   }
 
   /**
-   * Tunnels through {@code httpProxy} (HTTP CONNECT) instead of what the environment says ({@code
-   * http_proxy} / {@code https_proxy} / {@code no_proxy}); empty connects directly. From the next
-   * dial on.
+   * Goes through {@code httpProxy} instead of what the environment says ({@code http_proxy} /
+   * {@code https_proxy} / {@code no_proxy}); empty connects directly. From the next dial on.
    */
   public void useProxy(Optional<InetSocketAddress> httpProxy) {
-    this.proxy = Objects.requireNonNull(httpProxy, "httpProxy");
+    dialer.useProxy(Objects.requireNonNull(httpProxy, "httpProxy"));
+  }
+
+  /**
+   * Listen mode: instead of dialling, waits for a relay from {@code allowFrom} to dial {@code
+   * bind}. Call before {@link #start}.
+   */
+  public void listenOn(InetSocketAddress bind, List<String> allowFrom) {
+    this.acceptor = new ChannelAcceptor(bind, allowFrom, callbacks);
+  }
+
+  /** The port listen mode is bound to, once started; -1 when dialling. */
+  public int listenPort() {
+    ChannelAcceptor a = acceptor;
+    return a == null ? -1 : a.port();
+  }
+
+  /** The transport of the welcomed link, or empty while not connected. */
+  public Optional<Transport> transport() {
+    Channel link = welcomed;
+    return link == null ? Optional.empty() : Optional.of(link.transport());
   }
 
   /** The relay this client talks to. */
@@ -129,23 +161,30 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     return endpoint;
   }
 
-  /** Starts the first connection attempt; returns at once. */
-  public void start() {
+  /**
+   * Starts the first connection attempt (or, in listen mode, listening); returns at once.
+   *
+   * @throws IOException when listen mode cannot bind its address
+   */
+  public void start() throws IOException {
+    ChannelAcceptor a = acceptor;
+    if (a != null) {
+      try {
+        a.start();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while starting to listen", e);
+      }
+      emit(new RelayEvent.StatusChanged(ConnectionStatus.connecting()));
+      return;
+    }
     post(this::dial);
   }
 
   @Override
   public boolean send(Message message) {
-    Link link = welcomed;
-    if (link == null || !link.isOpen()) {
-      return false;
-    }
-    try {
-      link.send(codec.encode(message));
-      return true;
-    } catch (WebsocketNotConnectedException e) {
-      return false;
-    }
+    Channel link = welcomed;
+    return link != null && link.isOpen() && link.send(codec.encode(message));
   }
 
   /**
@@ -159,7 +198,16 @@ public final class RelayClient implements MessageSender, AutoCloseable {
         () -> {
           stopped = true;
           cancelHeartbeat();
-          Link link = current;
+          cancel(probeTask);
+          ChannelAcceptor a = acceptor;
+          if (a != null) {
+            a.close();
+          }
+          Channel p = probe;
+          if (p != null) {
+            p.abort(CloseCodes.NORMAL, GOODBYE_REASON);
+          }
+          Channel link = current;
           if (link != null) {
             if (link == welcomed && link.isOpen()) {
               sayGoodbye(link);
@@ -180,10 +228,10 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     }
   }
 
-  private void sayGoodbye(Link link) {
+  private void sayGoodbye(Channel link) {
     trySend(link, new Goodbye(GOODBYE_REASON));
     try {
-      if (!link.closeSeen.await(GOODBYE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+      if (!link.awaitClosed(GOODBYE_WAIT_MS)) {
         LOG.debug("relay did not close within {} ms of the goodbye", GOODBYE_WAIT_MS);
       }
     } catch (InterruptedException e) {
@@ -192,22 +240,40 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   }
 
   private void dial() {
-    if (stopped) {
+    if (stopped || acceptor != null) {
       return;
     }
     lastErrorNotice = null;
-    emit(new RelayEvent.StatusChanged(ConnectionStatus.connecting()));
-    Link link = new Link();
+    Transport transport = ladder.current();
+    emit(new RelayEvent.StatusChanged(ConnectionStatus.connecting(transport)));
+    LOG.info(
+        "connecting to {} over {}",
+        transport.isHttp() ? endpoint.httpUri() : endpoint.uri(),
+        transport.displayName());
+    Channel link = dialer.open(transport, callbacks);
     current = link;
-    LOG.info("connecting to {}", endpoint.uri());
-    link.connect();
+    armWelcomeTimeout(link);
   }
 
-  private void opened(Link link) {
-    if (link != current || stopped) {
-      return;
-    }
-    lastHeardMs = clock.millis();
+  private void armWelcomeTimeout(Channel link) {
+    cancel(welcomeTimeout);
+    welcomeTimeout =
+        scheduler.schedule(
+            () -> {
+              if (link == current && welcomed != link && !stopped) {
+                LOG.warn(
+                    "no welcome over {} within {} ms; dropping the link",
+                    link.transport().displayName(),
+                    WELCOME_TIMEOUT_MS);
+                link.abort(
+                    CloseCodes.GOING_AWAY, "no welcome within " + WELCOME_TIMEOUT_MS + " ms");
+              }
+            },
+            WELCOME_TIMEOUT_MS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private Hello hello() {
     Hello hello =
         new Hello(
             Role.DASHBOARD,
@@ -218,24 +284,113 @@ public final class RelayClient implements MessageSender, AutoCloseable {
             Map.of(),
             false,
             System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    link.send(codec.encode(position.hello(hello)));
+    return position.hello(hello);
+  }
+
+  private void opened(Channel link) {
+    if (stopped) {
+      link.abort(CloseCodes.GOING_AWAY, GOODBYE_REASON);
+      return;
+    }
+    if (link == probe) {
+      trySend(link, hello());
+      return;
+    }
+    if (link != current && acceptor != null) {
+      // Listen mode: the relay dialled in; the newest connection is the link.
+      Channel old = current;
+      if (old != null) {
+        current = null;
+        old.close(CloseCodes.REPLACED, "the relay dialled in again");
+      }
+      current = link;
+      armWelcomeTimeout(link);
+    }
+    if (link != current) {
+      return;
+    }
+    lastHeardMs = clock.millis();
+    trySend(link, hello());
     cancelHeartbeat();
     heartbeat =
         scheduler.scheduleAtFixedRate(
             () -> heartbeatTick(link), PING_INTERVAL_MS, PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
   }
 
-  private void welcomed(Link link, Welcome welcome) {
+  private void welcomed(Channel link, Welcome welcome) {
     if (link != current || stopped) {
       return;
     }
+    cancel(welcomeTimeout);
     heartbeatIntervalMs = welcome.heartbeatIntervalMs();
     backoff.reset();
+    ladder.welcomed(link.transport());
     welcomed = link;
-    LOG.info("connected to relay {} (session {})", welcome.relayId(), welcome.sessionId());
+    LOG.info(
+        "connected to relay {} over {} (session {})",
+        welcome.relayId(),
+        link.transport().displayName(),
+        welcome.sessionId());
+    scheduleProbe();
   }
 
-  private void heartbeatTick(Link link) {
+  // ---- trying a better transport in the background ----
+
+  private void scheduleProbe() {
+    cancel(probeTask);
+    if (acceptor != null || ladder.onBest() || stopped) {
+      return;
+    }
+    probeTask =
+        scheduler.schedule(
+            this::startProbe, TransportLadder.UPGRADE_PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void startProbe() {
+    if (stopped || welcomed == null || probe != null) {
+      return;
+    }
+    ladder
+        .probeCandidate()
+        .ifPresent(
+            t -> {
+              LOG.debug("trying {} in the background", t.displayName());
+              probe = dialer.open(t, callbacks);
+            });
+  }
+
+  /**
+   * A probe was welcomed: it becomes the link, on the read thread so that nothing it receives next
+   * is dropped. It resumed the stream from where it stood when the probe said hello, so what both
+   * links carry meanwhile arrives twice and {@link StreamPosition} drops the second copy.
+   */
+  private void promoteProbe(Channel link, Welcome welcome) {
+    Channel old = current;
+    probe = null;
+    current = link;
+    welcomed = null;
+    lastHeardMs = clock.millis();
+    LOG.info(
+        "moving the link from {} to {}",
+        old == null ? "nothing" : old.transport().displayName(),
+        link.transport().displayName());
+    post(
+        () -> {
+          if (old != null) {
+            old.close(CloseCodes.NORMAL, "moved to " + link.transport().displayName());
+          }
+          cancelHeartbeat();
+          heartbeat =
+              scheduler.scheduleAtFixedRate(
+                  () -> heartbeatTick(link),
+                  PING_INTERVAL_MS,
+                  PING_INTERVAL_MS,
+                  TimeUnit.MILLISECONDS);
+          welcomed(link, welcome);
+        });
+  }
+
+  private void heartbeatTick(Channel link) {
     if (link != current || stopped) {
       return;
     }
@@ -246,23 +401,33 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     if (silentMs > limitMs) {
       String reason = "relay silent for " + silentMs / 1000 + " s";
       LOG.warn("{}; dropping the link", reason);
-      link.closeConnection(CloseCodes.HEARTBEAT_TIMEOUT, reason);
+      link.abort(CloseCodes.HEARTBEAT_TIMEOUT, reason);
       return;
     }
-    try {
-      link.send(codec.encode(new Ping(nextPingNonce.getAndIncrement(), nowMs)));
-    } catch (WebsocketNotConnectedException e) {
+    if (!link.send(codec.encode(new Ping(nextPingNonce.getAndIncrement(), nowMs)))) {
       LOG.debug("ping skipped: link not open");
     }
   }
 
-  private void closed(Link link, int code, String reason) {
+  private void closed(Channel link, int code, String reason) {
+    if (link == probe) {
+      probe = null;
+      LOG.debug("{} still does not work: {} {}", link.transport().displayName(), code, reason);
+      scheduleProbe();
+      return;
+    }
     if (link != current) {
       return;
     }
+    boolean wasWelcomed = welcomed == link;
     current = null;
     welcomed = null;
     cancelHeartbeat();
+    cancel(welcomeTimeout);
+    cancel(probeTask);
+    if (!wasWelcomed) {
+      ladder.failed(link.transport());
+    }
     if (stopped) {
       return;
     }
@@ -273,6 +438,11 @@ public final class RelayClient implements MessageSender, AutoCloseable {
       emit(new RelayEvent.StatusChanged(ConnectionStatus.failed(why)));
       return;
     }
+    if (acceptor != null) {
+      LOG.info("link lost ({}); waiting for the relay to dial in again", why);
+      emit(new RelayEvent.StatusChanged(ConnectionStatus.connecting()));
+      return;
+    }
     long delayMs = backoff.nextDelayMs();
     LOG.info("link lost ({}); reconnecting in {} ms", why, delayMs);
     emit(
@@ -280,8 +450,10 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     scheduler.schedule(this::dial, delayMs, TimeUnit.MILLISECONDS);
   }
 
-  private void received(Link link, String text) {
-    lastHeardMs = clock.millis();
+  private void received(Channel link, String text) {
+    if (link == current) {
+      lastHeardMs = clock.millis();
+    }
     DecodeResult result = codec.decode(text);
     if (result instanceof DecodeResult.Failed failed) {
       LOG.error("dropping a message from the relay: {} ({})", failed.detail(), failed.error());
@@ -293,6 +465,13 @@ public final class RelayClient implements MessageSender, AutoCloseable {
       trySend(link, new Pong(ping.nonce(), ping.sentAtMs()));
     } else if (message instanceof Pong pong) {
       emit(new RelayEvent.RoundTrip(Math.max(0, clock.millis() - pong.sentAtMs())));
+    } else if (message instanceof Welcome welcome && link == probe) {
+      position.welcomed(welcome);
+      promoteProbe(link, welcome);
+      emit(
+          new RelayEvent.StatusChanged(
+              ConnectionStatus.connected(
+                  welcome.relayId(), link.transport(), link.transport() != ladder.rungs().get(0))));
     } else if (message instanceof Welcome welcome) {
       if (link == current) {
         position.welcomed(welcome);
@@ -308,7 +487,12 @@ public final class RelayClient implements MessageSender, AutoCloseable {
       post(() -> welcomed(link, welcome));
       if (link == current) {
         // Emitted from the read thread so the status precedes the snapshot that follows.
-        emit(new RelayEvent.StatusChanged(ConnectionStatus.connected(welcome.relayId())));
+        emit(
+            new RelayEvent.StatusChanged(
+                ConnectionStatus.connected(
+                    welcome.relayId(),
+                    link.transport(),
+                    link.transport() != ladder.rungs().get(0))));
       }
     } else if (message instanceof ErrorNotice notice) {
       lastErrorNotice = notice.reason();
@@ -345,11 +529,15 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     };
   }
 
-  private void trySend(Link link, Message message) {
-    try {
-      link.send(codec.encode(message));
-    } catch (WebsocketNotConnectedException e) {
+  private void trySend(Channel link, Message message) {
+    if (!link.send(codec.encode(message))) {
       LOG.debug("could not send {}: link closed", message.type().wireName());
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> task) {
+    if (task != null) {
+      task.cancel(false);
     }
   }
 
@@ -376,44 +564,21 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     }
   }
 
-  /** One WebSocket connection attempt; its callbacks hand over to the client. */
-  private final class Link extends WebSocketClient {
-    /** Counted down when the link closed, whoever closed it. */
-    final CountDownLatch closeSeen = new CountDownLatch(1);
-
-    Link() {
-      super(endpoint.uri(), new Draft_6455(), Map.of(), CONNECT_TIMEOUT_MS);
-      proxy.ifPresent(p -> setDnsResolver(null)); // the proxy resolves the relay's name
-      proxy.ifPresent(
-          p ->
-              setProxy(
-                  new java.net.Proxy(
-                      java.net.Proxy.Type.HTTP,
-                      new InetSocketAddress(p.getHostString(), p.getPort()))));
-      setTcpNoDelay(true);
-      setConnectionLostTimeout(0); // heartbeats are the protocol's, not the library's
-      setDaemon(true);
+  /** Channel callbacks: bookkeeping goes to the scheduler, messages are decoded here. */
+  private final class Callbacks implements ChannelListener {
+    @Override
+    public void onOpen(Channel channel) {
+      post(() -> opened(channel));
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {
-      post(() -> opened(this));
+    public void onText(Channel channel, String text) {
+      received(channel, text);
     }
 
     @Override
-    public void onMessage(String text) {
-      received(this, text);
-    }
-
-    @Override
-    public void onClose(int code, String reason, boolean remote) {
-      closeSeen.countDown();
-      post(() -> closed(this, code, reason));
-    }
-
-    @Override
-    public void onError(Exception e) {
-      LOG.debug("link error: {}", e.toString());
+    public void onClosed(Channel channel, int code, String reason, boolean remote) {
+      post(() -> closed(channel, code, reason));
     }
   }
 }

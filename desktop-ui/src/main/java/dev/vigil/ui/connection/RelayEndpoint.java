@@ -1,5 +1,6 @@
 package dev.vigil.ui.connection;
 
+import dev.vigil.link.RelayAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -12,13 +13,26 @@ import java.util.Optional;
  * @param token the operator token
  * @param peerId this dashboard's persisted instance id
  * @param operatorName the operator's name, sent in the hello
+ * @param httpUri the relay's HTTP address, for the Server-Sent Events and long-polling fallbacks
  */
-public record RelayEndpoint(URI uri, String token, String peerId, String operatorName) {
+public record RelayEndpoint(
+    URI uri, String token, String peerId, String operatorName, URI httpUri) {
   public RelayEndpoint {
     Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(httpUri, "httpUri");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(peerId, "peerId");
     Objects.requireNonNull(operatorName, "operatorName");
+  }
+
+  /** An endpoint whose HTTP side is at the default place next to {@code uri} (port plus one). */
+  public RelayEndpoint(URI uri, String token, String peerId, String operatorName) {
+    this(uri, token, peerId, operatorName, RelayAddress.defaultHttpUri(uri));
+  }
+
+  /** Both of the relay's addresses. */
+  public RelayAddress address() {
+    return new RelayAddress(uri, httpUri);
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.vigil.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.agent.Agent;
-import dev.vigil.agent.link.WebSocketAgentLink;
+import dev.vigil.agent.link.RelayAgentLink;
 import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.DecodeResult;
@@ -80,9 +80,9 @@ class StoreAndForwardTest {
   }
 
   /** A link for the test host through {@code spool}, not started yet. */
-  private WebSocketAgentLink newLink(int port, DiskSpool spool) {
-    WebSocketAgentLink link =
-        new WebSocketAgentLink(
+  private RelayAgentLink newLink(int port, DiskSpool spool) {
+    RelayAgentLink link =
+        new RelayAgentLink(
             URI.create("ws://127.0.0.1:" + port),
             TestRelays.agentHello(HOST),
             spool,
@@ -92,8 +92,8 @@ class StoreAndForwardTest {
     return link;
   }
 
-  private WebSocketAgentLink link(int port, DiskSpool spool) {
-    WebSocketAgentLink link = newLink(port, spool);
+  private RelayAgentLink link(int port, DiskSpool spool) {
+    RelayAgentLink link = newLink(port, spool);
     link.start();
     return link;
   }
@@ -130,7 +130,7 @@ class StoreAndForwardTest {
     Relay first = startRelay(0);
     int port = first.port();
     DiskSpool spool = spool();
-    WebSocketAgentLink link = link(port, spool);
+    RelayAgentLink link = link(port, spool);
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     for (long n = 1; n <= 5; n++) {
       link.sendEvent(event(n));
@@ -259,7 +259,7 @@ class StoreAndForwardTest {
     TcpProxy network = new TcpProxy(relay.port());
     open.add(network);
     DiskSpool spool = spool();
-    WebSocketAgentLink link = link(network.port(), spool);
+    RelayAgentLink link = link(network.port(), spool);
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     for (long n = 1; n <= 5; n++) {
       link.sendEvent(event(n));
@@ -287,7 +287,7 @@ class StoreAndForwardTest {
     DiskSpool spool = spool();
     // The agent was cut off for an hour at 1 Hz (a simulated clock: 3,600 samples one second
     // apart, each with 30 readings like a real host's); its link only starts now.
-    WebSocketAgentLink link = newLink(relay.port(), spool);
+    RelayAgentLink link = newLink(relay.port(), spool);
     long start = 1_700_000_000_000L;
     for (int i = 0; i < HOUR_OF_SAMPLES; i++) {
       Map<String, Double> values = new java.util.LinkedHashMap<>();

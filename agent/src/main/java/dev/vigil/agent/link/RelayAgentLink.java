@@ -1,6 +1,13 @@
 package dev.vigil.agent.link;
 
 import dev.vigil.agent.spool.OutboundStore;
+import dev.vigil.link.Channel;
+import dev.vigil.link.ChannelAcceptor;
+import dev.vigil.link.ChannelDialer;
+import dev.vigil.link.ChannelListener;
+import dev.vigil.link.RelayAddress;
+import dev.vigil.link.Transport;
+import dev.vigil.link.TransportLadder;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.Command;
@@ -16,12 +23,12 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
-import dev.vigil.protocol.ProxySettings;
 import dev.vigil.protocol.Received;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Welcome;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,23 +39,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link AgentLink} over one long-lived Java-WebSocket client. On open it sends the {@link Hello},
- * waits for the {@link Welcome}, then sends catalog and inventory. Samples and events go into the
- * {@link OutboundStore} first, numbered, and are sent from there: after a welcome the link resends
- * everything the relay does not hold yet (the welcome says how far it has), in order, paced by the
- * socket's send queue, then goes on live; the relay's {@link Received} lets the store drop what is
- * safe. So an outage loses nothing, and a replay keeps the original timestamps. It answers relay
- * pings, sends its own every welcome heartbeat interval and drops a link silent for {@link
- * Protocol#HEARTBEAT_TIMEOUT_FACTOR} intervals. It reconnects with full-jitter {@link Backoff}
- * (reset after a welcome) unless the close code says retrying cannot help. Connection callbacks run
- * on the given executor, never on the WebSocket threads.
+ * {@link AgentLink} over one long-lived {@link Channel} to the relay. It dials over the agent's
+ * {@link TransportLadder} (WebSocket, then the HTTP fallback: batched POSTs up, long-polls down),
+ * and while on the fallback tries WebSocket again in the background, moving over once it is
+ * welcomed; or, in listen mode, it waits for the relay to dial in ({@link ChannelAcceptor}). On
+ * open it sends the {@link Hello}, waits for the {@link Welcome}, then sends catalog and inventory.
+ * Samples and events go into the {@link OutboundStore} first, numbered, and are sent from there:
+ * after a welcome the link resends everything the relay does not hold yet (the welcome says how far
+ * it has), in order, paced by the socket's send queue, then goes on live; the relay's {@link
+ * Received} lets the store drop what is safe. So an outage loses nothing, and a replay keeps the
+ * original timestamps. It answers relay pings, sends its own every welcome heartbeat interval and
+ * drops a link silent for {@link Protocol#HEARTBEAT_TIMEOUT_FACTOR} intervals. It reconnects with
+ * full-jitter {@link Backoff} (reset after a welcome) unless the close code says retrying cannot
+ * help. Connection callbacks run on the given executor, never on the WebSocket threads.
  */
-public final class WebSocketAgentLink implements AgentLink {
+public final class RelayAgentLink implements AgentLink {
   /** How long to wait for the relay's welcome after the hello, in milliseconds. */
   public static final long WELCOME_TIMEOUT_MS = Protocol.HELLO_TIMEOUT_MS;
 
@@ -82,11 +91,14 @@ public final class WebSocketAgentLink implements AgentLink {
    */
   static final long SYNC_INTERVAL_MS = 5_000;
 
-  private static final Logger LOG = LoggerFactory.getLogger(WebSocketAgentLink.class);
+  private static final Logger LOG = LoggerFactory.getLogger(RelayAgentLink.class);
 
   private final URI relayUri;
+  private final ChannelDialer dialer;
+  private final TransportLadder ladder = TransportLadder.forAgent();
+  private final ChannelListener channelListener = new Callbacks();
   private volatile Hello hello;
-  private volatile Optional<InetSocketAddress> proxy;
+  private volatile ChannelAcceptor acceptor;
   private volatile Consumer<Command> commandHandler;
   private final ScheduledExecutorService executor;
   private final MessageCodec codec = MessageCodec.forRelayMessages();
@@ -95,7 +107,7 @@ public final class WebSocketAgentLink implements AgentLink {
   private final Object sendLock = new Object();
   private final Object stateMonitor = new Object();
 
-  private volatile RelayConnection current;
+  private volatile Channel current;
   private volatile boolean welcomed;
   private volatile boolean stopped;
   private volatile String failure;
@@ -104,6 +116,8 @@ public final class WebSocketAgentLink implements AgentLink {
   // Confined to the executor thread.
   private ScheduledFuture<?> heartbeatTask;
   private ScheduledFuture<?> welcomeTimeoutTask;
+  private ScheduledFuture<?> probeTask;
+  private Channel probe;
   private long heartbeatIntervalMs = Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
   private long nextNonce;
   private long sentSeq;
@@ -116,35 +130,81 @@ public final class WebSocketAgentLink implements AgentLink {
   private Inventory inventory;
 
   /**
-   * @param relayUri the relay's WebSocket address
+   * @param relayUri the relay's WebSocket address (its HTTP side at the default place next to it)
    * @param hello the hello to send on every connection (the store's epoch is added to it)
    * @param store the store-and-forward buffer samples and events go through; the caller closes it
    * @param executor single-threaded executor running this link's work (may be shared)
    */
-  public WebSocketAgentLink(
+  public RelayAgentLink(
       URI relayUri, Hello hello, OutboundStore store, ScheduledExecutorService executor) {
-    this(relayUri, hello, store, executor, new Backoff());
+    this(RelayAddress.of(relayUri), hello, store, executor, new Backoff());
   }
 
   /** As above, with a given backoff (tests use short delays). */
-  public WebSocketAgentLink(
+  public RelayAgentLink(
       URI relayUri,
       Hello hello,
       OutboundStore store,
       ScheduledExecutorService executor,
       Backoff backoff) {
-    this.relayUri = relayUri;
-    this.proxy = ProxySettings.forTarget(relayUri, System.getenv());
-    this.proxy.ifPresent(p -> LOG.info("reaching {} through the HTTP proxy {}", relayUri, p));
+    this(RelayAddress.of(relayUri), hello, store, executor, backoff);
+  }
+
+  /** As above, with the relay's HTTP side given (for the HTTP fallback). */
+  public RelayAgentLink(
+      RelayAddress address,
+      Hello hello,
+      OutboundStore store,
+      ScheduledExecutorService executor,
+      Backoff backoff) {
+    this.relayUri = address.webSocketUri();
+    this.dialer = new ChannelDialer(address);
     this.hello = hello.withStreamEpoch(store.epoch());
     this.store = store;
     this.executor = executor;
     this.backoff = backoff;
   }
 
+  /**
+   * Listen mode: instead of dialling, waits for a relay from {@code allowFrom} to dial {@code
+   * bind}. Call before {@link #start}.
+   */
+  public void listenOn(InetSocketAddress bind, List<String> allowFrom) {
+    this.acceptor = new ChannelAcceptor(bind, allowFrom, channelListener);
+  }
+
+  /** The port listen mode is bound to, once started; -1 when dialling. */
+  public int listenPort() {
+    ChannelAcceptor a = acceptor;
+    return a == null ? -1 : a.port();
+  }
+
+  /** The transport of the welcomed link, or empty while not connected. */
+  public Optional<Transport> transport() {
+    Channel c = current;
+    return welcomed && c != null ? Optional.of(c.transport()) : Optional.empty();
+  }
+
+  /**
+   * Starts dialling, or listening in listen mode.
+   *
+   * @throws UncheckedIOException when listen mode cannot bind its address
+   */
   @Override
   public void start() {
-    executor.execute(this::connect);
+    ChannelAcceptor a = acceptor;
+    if (a != null) {
+      try {
+        a.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting to listen", e);
+      }
+    } else {
+      executor.execute(this::connect);
+    }
     executor.scheduleWithFixedDelay(
         () -> {
           // While welcomed, what is appended reaches the relay within milliseconds: the disk copy
@@ -223,75 +283,107 @@ public final class WebSocketAgentLink implements AgentLink {
     synchronized (stateMonitor) {
       stateMonitor.notifyAll();
     }
-    RelayConnection c = current;
+    ChannelAcceptor a = acceptor;
+    if (a != null) {
+      a.close();
+    }
+    Channel p = probe;
+    if (p != null) {
+      p.abort(CloseCodes.NORMAL, "agent stopped");
+    }
+    Channel c = current;
     if (c == null) {
       return;
     }
     try {
       // Say goodbye and let the relay close: it then knows the agent stopped on purpose, whatever
       // happens to the close frames on the wire. Close ourselves if it does not answer in time.
-      if (c.isOpen()) {
-        try {
-          c.send(codec.encode(new Goodbye(GOODBYE_REASON)));
-        } catch (WebsocketNotConnectedException e) {
-          LOG.debug("link closed before the goodbye went out"); // closed between check and send
-        }
+      if (c.isOpen() && !c.send(codec.encode(new Goodbye(GOODBYE_REASON)))) {
+        LOG.debug("link closed before the goodbye went out"); // closed between check and send
       }
-      if (!c.closed.await(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+      if (!c.awaitClosed(CLOSE_TIMEOUT_MS)) {
         c.close(CloseCodes.NORMAL, "agent stopped");
       }
-      if (!c.closed.await(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-        c.closeConnection(CloseCodes.NORMAL, "agent stopped; relay did not answer the close");
+      if (!c.awaitClosed(CLOSE_TIMEOUT_MS)) {
+        c.abort(CloseCodes.NORMAL, "agent stopped; relay did not answer the close");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      c.closeConnection(CloseCodes.NORMAL, "agent stopped");
+      c.abort(CloseCodes.NORMAL, "agent stopped");
     }
   }
 
   // ---- connection lifecycle, on the executor ----
 
   private void connect() {
-    if (stopped) {
+    if (stopped || acceptor != null) {
       return;
     }
-    RelayConnection c = new RelayConnection(relayUri, this, proxy);
+    Transport transport = ladder.current();
+    LOG.debug("connecting to {} over {}", relayUri, transport.displayName());
+    Channel c = dialer.open(transport, channelListener);
     current = c;
-    LOG.debug("connecting to {}", relayUri);
-    c.connect();
+    armWelcomeTimeout(c);
+  }
+
+  private void armWelcomeTimeout(Channel c) {
+    cancel(welcomeTimeoutTask);
     welcomeTimeoutTask =
         executor.schedule(() -> welcomeTimedOut(c), WELCOME_TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
 
-  void onOpen(RelayConnection c) {
-    lastReceivedMs = System.currentTimeMillis();
-    executor.execute(
-        () -> {
-          if (c == current && !stopped) {
-            LOG.debug("connected to {}; sending hello", relayUri);
-            sendRaw(c, hello);
-          }
-        });
+  /** Channel callbacks: each hands over to the executor at once. */
+  private final class Callbacks implements ChannelListener {
+    @Override
+    public void onOpen(Channel c) {
+      executor.execute(() -> opened(c));
+    }
+
+    @Override
+    public void onText(Channel c, String text) {
+      if (c == current) {
+        lastReceivedMs = System.currentTimeMillis();
+      }
+      executor.execute(() -> handle(c, text));
+    }
+
+    @Override
+    public void onClosed(Channel c, int code, String reason, boolean remote) {
+      executor.execute(() -> closed(c, code, reason, remote));
+    }
   }
 
-  void onText(RelayConnection c, String text) {
-    lastReceivedMs = System.currentTimeMillis();
-    executor.execute(() -> handle(c, text));
+  private void opened(Channel c) {
+    if (stopped) {
+      c.abort(CloseCodes.GOING_AWAY, "agent stopped");
+      return;
+    }
+    if (c == probe) {
+      sendRaw(c, hello);
+      return;
+    }
+    if (c != current && acceptor != null) {
+      // Listen mode: the relay dialled in; the newest connection is the link.
+      Channel old = current;
+      if (old != null) {
+        old.close(CloseCodes.REPLACED, "the relay dialled in again");
+        closed(old, CloseCodes.REPLACED, "the relay dialled in again", false);
+      }
+      current = c;
+      armWelcomeTimeout(c);
+    }
+    if (c == current) {
+      lastReceivedMs = System.currentTimeMillis();
+      LOG.debug("connected to {} over {}; sending hello", relayUri, c.transport().displayName());
+      sendRaw(c, hello);
+    }
   }
 
-  void onBinary(RelayConnection c) {
-    LOG.warn("ignoring a binary frame from the relay; the protocol uses text frames");
-  }
-
-  void onError(RelayConnection c, Exception e) {
-    LOG.debug("link error: {}", e.toString());
-  }
-
-  void onClosed(RelayConnection c, int code, String reason, boolean remote) {
-    executor.execute(() -> closed(c, code, reason, remote));
-  }
-
-  private void handle(RelayConnection c, String text) {
+  private void handle(Channel c, String text) {
+    if (c == probe) {
+      handleProbe(c, text);
+      return;
+    }
     if (c != current) {
       return;
     }
@@ -325,16 +417,18 @@ public final class WebSocketAgentLink implements AgentLink {
     }
   }
 
-  private void welcomed(RelayConnection c, Welcome w) {
+  private void welcomed(Channel c, Welcome w) {
     cancel(welcomeTimeoutTask);
     backoff.reset();
+    ladder.welcomed(c.transport());
     heartbeatIntervalMs =
         w.heartbeatIntervalMs() > 0
             ? w.heartbeatIntervalMs()
             : Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
     LOG.info(
-        "welcomed by relay {} (session {}, heartbeat {} ms)",
+        "welcomed by relay {} over {} (session {}, heartbeat {} ms)",
         w.relayId(),
+        c.transport().displayName(),
         w.sessionId(),
         heartbeatIntervalMs);
     long held = w.receivedSeqOrZero();
@@ -369,9 +463,60 @@ public final class WebSocketAgentLink implements AgentLink {
     heartbeatTask =
         executor.scheduleAtFixedRate(
             () -> heartbeat(c), heartbeatIntervalMs, heartbeatIntervalMs, TimeUnit.MILLISECONDS);
+    scheduleProbe();
   }
 
-  private void heartbeat(RelayConnection c) {
+  // ---- trying a better transport in the background ----
+
+  private void scheduleProbe() {
+    cancel(probeTask);
+    if (acceptor != null || ladder.onBest()) {
+      return;
+    }
+    probeTask =
+        executor.schedule(
+            this::startProbe, TransportLadder.UPGRADE_PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void startProbe() {
+    if (stopped || !welcomed || probe != null) {
+      return;
+    }
+    ladder
+        .probeCandidate()
+        .ifPresent(
+            t -> {
+              LOG.debug("trying {} in the background", t.displayName());
+              probe = dialer.open(t, channelListener);
+            });
+  }
+
+  private void handleProbe(Channel c, String text) {
+    DecodeResult result = codec.decode(text);
+    if (!(result instanceof DecodeResult.Decoded decoded)
+        || !(decoded.envelope().body() instanceof Welcome w)) {
+      return;
+    }
+    // The better transport made a real round trip: it becomes the link. The relay replaces the
+    // old connection; the store resends from what this welcome says the relay holds.
+    Channel old = current;
+    probe = null;
+    current = c;
+    synchronized (sendLock) {
+      welcomed = false;
+    }
+    lastReceivedMs = System.currentTimeMillis();
+    LOG.info(
+        "moving the link from {} to {}",
+        old == null ? "nothing" : old.transport().displayName(),
+        c.transport().displayName());
+    if (old != null) {
+      old.close(CloseCodes.NORMAL, "moved to " + c.transport().displayName());
+    }
+    welcomed(c, w);
+  }
+
+  private void heartbeat(Channel c) {
     if (c != current || stopped) {
       return;
     }
@@ -379,20 +524,30 @@ public final class WebSocketAgentLink implements AgentLink {
     long silentMs = now - lastReceivedMs;
     if (silentMs > Protocol.HEARTBEAT_TIMEOUT_FACTOR * heartbeatIntervalMs) {
       LOG.warn("relay silent for {} ms; dropping the link and reconnecting", silentMs);
-      c.closeConnection(CloseCodes.HEARTBEAT_TIMEOUT, "relay silent for " + silentMs + " ms");
+      c.abort(CloseCodes.HEARTBEAT_TIMEOUT, "relay silent for " + silentMs + " ms");
       return;
     }
     sendRaw(c, new Ping(++nextNonce, now));
   }
 
-  private void welcomeTimedOut(RelayConnection c) {
+  private void welcomeTimedOut(Channel c) {
     if (c == current && !welcomed && !stopped) {
-      LOG.warn("no welcome from {} within {} ms; reconnecting", relayUri, WELCOME_TIMEOUT_MS);
-      c.closeConnection(NO_WELCOME_CODE, "no welcome within " + WELCOME_TIMEOUT_MS + " ms");
+      LOG.warn(
+          "no welcome from {} over {} within {} ms; reconnecting",
+          relayUri,
+          c.transport().displayName(),
+          WELCOME_TIMEOUT_MS);
+      c.abort(NO_WELCOME_CODE, "no welcome within " + WELCOME_TIMEOUT_MS + " ms");
     }
   }
 
-  private void closed(RelayConnection c, int code, String reason, boolean remote) {
+  private void closed(Channel c, int code, String reason, boolean remote) {
+    if (c == probe) {
+      probe = null;
+      LOG.debug("{} still does not work: {} {}", c.transport().displayName(), code, reason);
+      scheduleProbe();
+      return;
+    }
     if (c != current) {
       return;
     }
@@ -403,6 +558,10 @@ public final class WebSocketAgentLink implements AgentLink {
     current = null;
     cancel(heartbeatTask);
     cancel(welcomeTimeoutTask);
+    cancel(probeTask);
+    if (!wasWelcomed) {
+      ladder.failed(c.transport());
+    }
     if (stopped) {
       LOG.info("link to {} closed", relayUri);
       return;
@@ -414,6 +573,10 @@ public final class WebSocketAgentLink implements AgentLink {
       synchronized (stateMonitor) {
         stateMonitor.notifyAll();
       }
+      return;
+    }
+    if (acceptor != null) {
+      LOG.warn("link from the relay lost (code {} {}); waiting for it to dial in", code, reason);
       return;
     }
     long delayMs = backoff.nextDelayMs();
@@ -452,7 +615,7 @@ public final class WebSocketAgentLink implements AgentLink {
    * store (the steady state at 1 Hz); otherwise feeds the connection from the store in order.
    */
   private void sendLive(long seq, String text) {
-    RelayConnection c = current;
+    Channel c = current;
     if (c == null || !welcomed || stopped) {
       return;
     }
@@ -460,10 +623,9 @@ public final class WebSocketAgentLink implements AgentLink {
       pump();
       return;
     }
-    try {
-      c.send(text);
+    if (c.send(text)) {
       sentSeq = seq;
-    } catch (WebsocketNotConnectedException e) {
+    } else {
       LOG.debug("link closed while sending #{}", seq);
     }
   }
@@ -473,7 +635,7 @@ public final class WebSocketAgentLink implements AgentLink {
    * back shortly when it is full. Runs on the executor.
    */
   private void pump() {
-    RelayConnection c = current;
+    Channel c = current;
     if (c == null || !welcomed || stopped) {
       return;
     }
@@ -484,14 +646,12 @@ public final class WebSocketAgentLink implements AgentLink {
         replayDone();
         return;
       }
-      try {
-        for (OutboundStore.Entry e : chunk) {
-          c.send(e.text());
-          sentSeq = e.seq();
+      for (OutboundStore.Entry e : chunk) {
+        if (!c.send(e.text())) {
+          LOG.debug("link closed while sending from the buffer");
+          return;
         }
-      } catch (WebsocketNotConnectedException e) {
-        LOG.debug("link closed while sending from the buffer");
-        return;
+        sentSeq = e.seq();
       }
     }
     if (!sendRetryScheduled) {
@@ -521,17 +681,16 @@ public final class WebSocketAgentLink implements AgentLink {
   }
 
   private boolean send(Message m) {
-    RelayConnection c = current;
+    Channel c = current;
     return c != null && sendRaw(c, m);
   }
 
   /**
-   * Tunnels through {@code httpProxy} (HTTP CONNECT) instead of what the environment says ({@code
-   * http_proxy} / {@code https_proxy} / {@code no_proxy}); empty connects directly. From the next
-   * connection on.
+   * Goes through {@code httpProxy} instead of what the environment says ({@code http_proxy} /
+   * {@code https_proxy} / {@code no_proxy}); empty connects directly. From the next connection on.
    */
   public void useProxy(Optional<InetSocketAddress> httpProxy) {
-    this.proxy = httpProxy;
+    dialer.useProxy(httpProxy);
   }
 
   @Override
@@ -541,7 +700,7 @@ public final class WebSocketAgentLink implements AgentLink {
 
   @Override
   public boolean sendResult(Result result) {
-    RelayConnection c = current;
+    Channel c = current;
     return c != null && welcomed && sendRaw(c, result);
   }
 
@@ -551,14 +710,12 @@ public final class WebSocketAgentLink implements AgentLink {
   }
 
   /** Sends an unnumbered message: the hello, heartbeats, catalog and inventory (latest wins). */
-  private boolean sendRaw(RelayConnection c, Message m) {
-    try {
-      c.send(codec.encode(m));
+  private boolean sendRaw(Channel c, Message m) {
+    if (c.send(codec.encode(m))) {
       return true;
-    } catch (WebsocketNotConnectedException e) {
-      LOG.debug("link closed while sending {}", m.type().wireName());
-      return false;
     }
+    LOG.debug("link closed while sending {}", m.type().wireName());
+    return false;
   }
 
   private static void cancel(ScheduledFuture<?> task) {
