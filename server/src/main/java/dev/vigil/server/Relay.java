@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embeddable relay: WebSocket server, core and HTTP side. {@link #start} returns once both
- * sockets listen; {@link #close} closes every peer with 1001 and stops.
+ * An embeddable relay: WebSocket server, core and HTTP side (which also carries the HTTP link
+ * transport). {@link #start} returns once both sockets listen; {@link #close} closes every peer
+ * with 1001 and stops.
  */
 public final class Relay implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -86,7 +87,9 @@ public final class Relay implements AutoCloseable {
               new InetSocketAddress(effective.bindAddress(), effective.httpPort()),
               core,
               new Authenticator(effective.agentTokens(), effective.operatorTokens()),
-              RelayVersion.VERSION);
+              RelayVersion.VERSION,
+              codec,
+              core);
     } catch (IOException e) {
       webSocket.stop(STOP_TIMEOUT_MS);
       core.shutdown();

@@ -19,13 +19,24 @@ final class JsonResponses {
   static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
   static final int OK = 200;
+  static final int CREATED = 201;
+  static final int NO_CONTENT = 204;
+  static final int BAD_REQUEST = 400;
   static final int UNAUTHORIZED = 401;
+  static final int NOT_FOUND = 404;
   static final int METHOD_NOT_ALLOWED = 405;
+  static final int GONE = 410;
+  static final int TOO_LARGE = 413;
   static final int UNAVAILABLE = 503;
 
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   private JsonResponses() {}
+
+  /** {@code value} as compact JSON, HTML characters unescaped. */
+  static String json(Object value) {
+    return GSON.toJson(value);
+  }
 
   static void send(HttpExchange exchange, int status, Object body) throws IOException {
     byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
@@ -42,12 +53,28 @@ final class JsonResponses {
 
   /** True (having answered 405) unless the request is a GET. */
   static boolean rejectNonGet(HttpExchange exchange) throws IOException {
-    if ("GET".equals(exchange.getRequestMethod())) {
-      return false;
+    return rejectMethod(exchange, "GET");
+  }
+
+  /**
+   * True (having answered 405 with {@code Allow}) unless the request uses one of {@code allowed}.
+   */
+  static boolean rejectMethod(HttpExchange exchange, String... allowed) throws IOException {
+    String method = exchange.getRequestMethod();
+    for (String m : allowed) {
+      if (m.equals(method)) {
+        return false;
+      }
     }
-    exchange.getResponseHeaders().set("Allow", "GET");
-    error(exchange, METHOD_NOT_ALLOWED, "only GET is supported");
+    String allow = String.join(", ", allowed);
+    exchange.getResponseHeaders().set("Allow", allow);
+    error(exchange, METHOD_NOT_ALLOWED, method + " is not allowed here; use " + allow);
     return true;
+  }
+
+  /** An empty 204 answer. */
+  static void noContent(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(NO_CONTENT, -1);
   }
 
   /** Waits for a core query; null (having answered 503) when the core does not answer in time. */
