@@ -13,9 +13,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP proxy from Debian (package {@code tinyproxy}, installed by {@code .ci/run}) on a free
  * localhost port, with a generated config that allows only loopback clients and logs every CONNECT.
- * Started in the foreground as a child process; {@link #close()} stops it.
+ * It can be made strict the way corporate proxies are ({@link Refusal}). Started in the foreground
+ * as a child process; {@link #close()} stops it.
  */
 public final class Tinyproxy implements AutoCloseable {
+  /** What a strict proxy refuses. */
+  public enum Refusal {
+    /**
+     * CONNECT tunnels to any port but 443, so a WebSocket to the relay cannot pass; plain proxied
+     * requests still do.
+     */
+    TUNNELS,
+    /** Requests whose URL contains {@code /events}: the relay's Server-Sent Events streams. */
+    EVENT_STREAMS
+  }
+
   private static final long START_TIMEOUT_MS = 10_000;
 
   private final Process process;
@@ -30,26 +42,41 @@ public final class Tinyproxy implements AutoCloseable {
 
   /** Starts tinyproxy with its files in {@code dir}; fails the test if it is not installed. */
   public static Tinyproxy start(Path dir) throws IOException, InterruptedException {
+    return start(dir, java.util.Set.of());
+  }
+
+  /** Starts a strict tinyproxy refusing {@code refusals}. */
+  public static Tinyproxy start(Path dir, java.util.Set<Refusal> refusals)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
     Path log = dir.resolve("tinyproxy.log");
     Path conf = dir.resolve("tinyproxy.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "Port " + port,
-            "Listen 127.0.0.1",
-            "Timeout 600",
-            "Allow 127.0.0.1",
-            "LogFile \"" + log + "\"",
-            "LogLevel Connect",
-            "MaxClients 100",
-            "DisableViaHeader Yes",
-            ""),
-        StandardCharsets.UTF_8);
+    java.util.List<String> lines =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "Port " + port,
+                "Listen 127.0.0.1",
+                "Timeout 600",
+                "Allow 127.0.0.1",
+                "LogFile \"" + log + "\"",
+                "LogLevel Connect",
+                "MaxClients 100",
+                "DisableViaHeader Yes"));
+    if (refusals.contains(Refusal.TUNNELS)) {
+      lines.add("ConnectPort 443");
+    }
+    if (refusals.contains(Refusal.EVENT_STREAMS)) {
+      Path filter = dir.resolve("tinyproxy.filter");
+      Files.writeString(filter, "/events\n", StandardCharsets.UTF_8);
+      lines.add("Filter \"" + filter + "\"");
+      lines.add("FilterURLs On");
+      lines.add("FilterType ere");
+    }
+    lines.add("");
+    Files.writeString(conf, String.join("\n", lines), StandardCharsets.UTF_8);
     Process process;
     try {
       process =

@@ -87,6 +87,8 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   private final TransportLadder ladder = TransportLadder.forDashboard();
   private final ChannelListener callbacks = new Callbacks();
   private volatile ChannelAcceptor acceptor;
+  private volatile long probeIntervalMs = TransportLadder.UPGRADE_PROBE_INTERVAL_MS;
+  private volatile long welcomeTimeoutMs = WELCOME_TIMEOUT_MS;
 
   // Written on the scheduler thread, or on the read thread when a probe's welcome switches over.
   private volatile Channel current;
@@ -154,6 +156,12 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   public Optional<Transport> transport() {
     Channel link = welcomed;
     return link == null ? Optional.empty() : Optional.of(link.transport());
+  }
+
+  /** Tests: how often to try a better transport, and how long to wait for a welcome. */
+  void setTimings(long probeEveryMs, long welcomeWithinMs) {
+    this.probeIntervalMs = probeEveryMs;
+    this.welcomeTimeoutMs = welcomeWithinMs;
   }
 
   /** The relay this client talks to. */
@@ -264,12 +272,11 @@ public final class RelayClient implements MessageSender, AutoCloseable {
                 LOG.warn(
                     "no welcome over {} within {} ms; dropping the link",
                     link.transport().displayName(),
-                    WELCOME_TIMEOUT_MS);
-                link.abort(
-                    CloseCodes.GOING_AWAY, "no welcome within " + WELCOME_TIMEOUT_MS + " ms");
+                    welcomeTimeoutMs);
+                link.abort(CloseCodes.GOING_AWAY, "no welcome within " + welcomeTimeoutMs + " ms");
               }
             },
-            WELCOME_TIMEOUT_MS,
+            welcomeTimeoutMs,
             TimeUnit.MILLISECONDS);
   }
 
@@ -341,9 +348,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     if (acceptor != null || ladder.onBest() || stopped) {
       return;
     }
-    probeTask =
-        scheduler.schedule(
-            this::startProbe, TransportLadder.UPGRADE_PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    probeTask = scheduler.schedule(this::startProbe, probeIntervalMs, TimeUnit.MILLISECONDS);
   }
 
   private void startProbe() {
