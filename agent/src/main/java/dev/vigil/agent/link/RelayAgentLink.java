@@ -99,6 +99,7 @@ public final class RelayAgentLink implements AgentLink {
   private final ChannelListener channelListener = new Callbacks();
   private volatile Hello hello;
   private volatile ChannelAcceptor acceptor;
+  private volatile long probeIntervalMs = TransportLadder.UPGRADE_PROBE_INTERVAL_MS;
   private volatile Consumer<Command> commandHandler;
   private final ScheduledExecutorService executor;
   private final MessageCodec codec = MessageCodec.forRelayMessages();
@@ -171,6 +172,17 @@ public final class RelayAgentLink implements AgentLink {
    */
   public void listenOn(InetSocketAddress bind, List<String> allowFrom) {
     this.acceptor = new ChannelAcceptor(bind, allowFrom, channelListener);
+  }
+
+  /**
+   * How often, while on the HTTP fallback, to try WebSocket again; default {@link
+   * TransportLadder#UPGRADE_PROBE_INTERVAL_MS}.
+   */
+  public void setUpgradeProbeIntervalMs(long intervalMs) {
+    if (intervalMs <= 0) {
+      throw new IllegalArgumentException("probe interval must be positive, got " + intervalMs);
+    }
+    this.probeIntervalMs = intervalMs;
   }
 
   /** The port listen mode is bound to, once started; -1 when dialling. */
@@ -473,9 +485,7 @@ public final class RelayAgentLink implements AgentLink {
     if (acceptor != null || ladder.onBest()) {
       return;
     }
-    probeTask =
-        executor.schedule(
-            this::startProbe, TransportLadder.UPGRADE_PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    probeTask = executor.schedule(this::startProbe, probeIntervalMs, TimeUnit.MILLISECONDS);
   }
 
   private void startProbe() {
