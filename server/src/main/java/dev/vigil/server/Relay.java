@@ -36,18 +36,21 @@ public final class Relay implements AutoCloseable {
   private final RelayCore core;
   private final RelayWebSocketServer webSocket;
   private final HttpApi http;
+  private final ReverseLinks reverse;
 
   private Relay(
       RelayConfig config,
       String relayId,
       RelayCore core,
       RelayWebSocketServer webSocket,
-      HttpApi http) {
+      HttpApi http,
+      ReverseLinks reverse) {
     this.config = config;
     this.relayId = relayId;
     this.core = core;
     this.webSocket = webSocket;
     this.http = http;
+    this.reverse = reverse;
   }
 
   /**
@@ -92,7 +95,8 @@ public final class Relay implements AutoCloseable {
       core.shutdown();
       throw e;
     }
-    Relay relay = new Relay(effective, relayId, core, webSocket, http);
+    ReverseLinks reverse = ReverseLinks.start(effective.dialPeers(), codec, core);
+    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse);
     log.info(
         "Relay {} {} listening: WebSocket port {}, HTTP port {}",
         relayId,
@@ -129,6 +133,7 @@ public final class Relay implements AutoCloseable {
       return;
     }
     http.close();
+    reverse.close();
     try {
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();

@@ -351,6 +351,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
       fleet.dashboardJoined(peer.link, hello);
     }
     log.info("Accepted {} '{}'", peer, peer.name);
+    peer.link.welcomed(peer.role, peer.name);
   }
 
   private void agentMessage(Peer agent, HostRecord host, Message message, long seq, long nowNanos) {
