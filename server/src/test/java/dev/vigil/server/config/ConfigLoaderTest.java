@@ -178,4 +178,68 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(file + ": dialPeers[0]: 'ws://bad host:1/' is not a URL");
   }
+
+  @Test
+  void upstreamComesFromTheFile() {
+    RelayConfig c =
+        ConfigFile.apply(
+            "{\"upstream\": {\"url\": \"ws://central:8787/\", \"token\": \"t\","
+                + " \"site\": \"plant-a\"}}",
+            "relay.json",
+            RelayConfig.defaults());
+
+    assertThat(c.upstream())
+        .isEqualTo(new UpstreamConfig(java.net.URI.create("ws://central:8787/"), "t", "plant-a"));
+  }
+
+  @Test
+  void upstreamWithoutATokenIsRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"ws://central:8787/\", \"site\": \"a\"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: upstream: missing required field 'token'");
+  }
+
+  @Test
+  void upstreamUrlThatIsNotAWebSocketUrlIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"central:8787\", \"token\": \"t\","
+                        + " \"site\": \"a\"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: upstream.url: 'central:8787' must start with ws:// or wss://");
+  }
+
+  @Test
+  void upstreamWithAnUnknownKeyIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"ws://c:1/\", \"token\": \"t\","
+                        + " \"site\": \"a\", \"sight\": \"b\"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("relay.json: upstream: unknown key 'sight'");
+  }
+
+  @Test
+  void upstreamWithABlankSiteIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"ws://c:1/\", \"token\": \"t\","
+                        + " \"site\": \" \"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: upstream: site must be 1 to 64 characters, got ' '");
+  }
 }

@@ -6,6 +6,7 @@ import static dev.vigil.server.support.TestRelays.temperatureCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.Command;
 import dev.vigil.protocol.CommandAction;
 import dev.vigil.protocol.Device;
@@ -229,5 +230,33 @@ class UpstreamRelayTest {
 
     HostStatus offline = awaitHost(dashboard, HostState.OFFLINE);
     assertThat(offline.reason()).isEqualTo("agent stopped (maintenance)");
+  }
+
+  @Test
+  void agentLinkDroppingAtTheSiteShowsAsADroppedConnectionOnCentral() throws Exception {
+    ProtocolTestClient dashboard = centralDashboard();
+    dashboard.awaitMessage(Snapshot.class, WAIT);
+    TestRelays.awaitTrue("the host at central", () -> !hostsAtCentral().isEmpty());
+
+    agent.closeConnection(CloseCodes.ABNORMAL, "cable cut");
+
+    HostStatus offline = awaitHost(dashboard, HostState.OFFLINE);
+    assertThat(offline.reason()).startsWith("connection dropped");
+  }
+
+  @Test
+  void sampleIntervalCommandFromCentralIsAnsweredByTheAgent() throws Exception {
+    ProtocolTestClient dashboard = centralDashboard();
+    dashboard.awaitMessage(Snapshot.class, WAIT);
+    TestRelays.awaitTrue("the host at central", () -> !hostsAtCentral().isEmpty());
+
+    dashboard.send(new Command("r-2", HOST, CommandAction.SET_SAMPLE_INTERVAL, 2_000L));
+    Command atAgent = agent.awaitMessage(Command.class, WAIT);
+    agent.send(Result.failure(atAgent.requestId(), "not today"));
+
+    Result result = dashboard.awaitMessage(Result.class, r -> r.requestId().equals("r-2"), WAIT);
+    assertThat(atAgent.intervalMs()).isEqualTo(2_000L);
+    assertThat(result.ok()).isFalse();
+    assertThat(result.error()).isEqualTo("not today");
   }
 }
