@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embeddable relay: WebSocket server, core and HTTP side. {@link #start} returns once both
- * sockets listen; {@link #close} closes every peer with 1001 and stops.
+ * An embeddable relay: WebSocket server, core and HTTP side, plus the links it dials itself (to
+ * listening peers, and to a central relay in upstream mode). {@link #start} returns once both
+ * sockets listen; {@link #close} closes every peer and every dialled link with 1001 and stops.
  */
 public final class Relay implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -135,6 +136,7 @@ public final class Relay implements AutoCloseable {
     http.close();
     reverse.close();
     try {
+      core.stopForwarding();
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();
     } catch (InterruptedException e) {

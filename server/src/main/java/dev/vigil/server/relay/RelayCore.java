@@ -190,19 +190,23 @@ public final class RelayCore implements LinkListener, RelayQueries {
   }
 
   /**
-   * Stops the core thread, waiting briefly for queued work; in upstream mode, first closes the
-   * links to the central relay with 1001.
+   * In upstream mode, closes every link to the central relay with 1001 (going away) and forwards no
+   * more; waits briefly for the core thread to do it. Call before closing the agents' connections,
+   * so their closes are not forwarded as agents that stopped. Does nothing otherwise.
    */
-  public void shutdown() throws InterruptedException {
-    if (upstream != null) {
-      try {
-        executor
-            .submit(guarded(upstream::close))
-            .get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
-        log.warn("Could not close the links to the central relay: {}", e.toString());
-      }
+  public void stopForwarding() throws InterruptedException {
+    if (upstream == null) {
+      return;
     }
+    try {
+      executor.submit(guarded(upstream::close)).get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      log.warn("Could not close the links to the central relay: {}", e.toString());
+    }
+  }
+
+  /** Stops the core thread, waiting briefly for queued work. */
+  public void shutdown() throws InterruptedException {
     executor.shutdown();
     if (!executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
       executor.shutdownNow();

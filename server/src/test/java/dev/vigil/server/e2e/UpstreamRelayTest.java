@@ -259,4 +259,15 @@ class UpstreamRelayTest {
     assertThat(result.ok()).isFalse();
     assertThat(result.error()).isEqualTo("not today");
   }
+
+  @Test
+  void stoppingTheSiteRelayTakesItsHostsOfflineOnCentral() throws Exception {
+    ProtocolTestClient dashboard = centralDashboard();
+    dashboard.awaitMessage(Snapshot.class, WAIT);
+    TestRelays.awaitTrue("the host at central", () -> !hostsAtCentral().isEmpty());
+
+    site.close();
+
+    awaitHost(dashboard, HostState.OFFLINE);
+  }
 }
