@@ -123,6 +123,7 @@ public final class PeerDialer implements AutoCloseable {
           reason,
           delayMs);
     } else {
+      boolean firstFailure = backoff.attempts() == 0;
       delayMs = backoff.nextDelayMs();
       if (welcomed) {
         log.warn(
@@ -131,6 +132,9 @@ public final class PeerDialer implements AutoCloseable {
             code,
             reason,
             delayMs);
+      } else if (firstFailure) {
+        // Said once per outage; the retries that follow are logged at debug.
+        log.warn("Cannot reach {} ({} {}); redialling in {} ms", uri, code, reason, delayMs);
       } else {
         log.debug("Cannot reach {} ({} {}); redialling in {} ms", uri, code, reason, delayMs);
       }

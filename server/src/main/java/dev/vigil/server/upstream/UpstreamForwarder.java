@@ -380,12 +380,15 @@ public final class UpstreamForwarder {
           reason,
           delayMs);
     } else {
+      boolean firstFailure = host.backoff.attempts() == 0;
       delayMs = host.backoff.nextDelayMs();
-      if (wasWelcomed) {
+      if (wasWelcomed || firstFailure) {
+        // Said once per outage; the retries that follow are logged at debug.
         log.warn(
-            "Link of host '{}' to central relay {} lost ({} {}); reconnecting in {} ms",
+            "Link of host '{}' to central relay {} {} ({} {}); reconnecting in {} ms",
             host.hostId,
             config.url(),
+            wasWelcomed ? "lost" : "cannot be opened",
             code,
             reason,
             delayMs);
