@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An embeddable relay: WebSocket server, core and HTTP side (which also carries the HTTP link
- * transport). {@link #start} returns once both sockets listen; {@link #close} closes every peer
- * with 1001 and stops.
+ * transport), plus the links it dials itself (to listening peers, and to a central relay in
+ * upstream mode). {@link #start} returns once both sockets listen; {@link #close} closes every
+ * peer and every dialled link with 1001 and stops.
  */
 public final class Relay implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -37,18 +38,21 @@ public final class Relay implements AutoCloseable {
   private final RelayCore core;
   private final RelayWebSocketServer webSocket;
   private final HttpApi http;
+  private final ReverseLinks reverse;
 
   private Relay(
       RelayConfig config,
       String relayId,
       RelayCore core,
       RelayWebSocketServer webSocket,
-      HttpApi http) {
+      HttpApi http,
+      ReverseLinks reverse) {
     this.config = config;
     this.relayId = relayId;
     this.core = core;
     this.webSocket = webSocket;
     this.http = http;
+    this.reverse = reverse;
   }
 
   /**
@@ -95,7 +99,8 @@ public final class Relay implements AutoCloseable {
       core.shutdown();
       throw e;
     }
-    Relay relay = new Relay(effective, relayId, core, webSocket, http);
+    ReverseLinks reverse = ReverseLinks.start(effective.dialPeers(), codec, core);
+    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse);
     log.info(
         "Relay {} {} listening: WebSocket port {}, HTTP port {}",
         relayId,
@@ -132,7 +137,9 @@ public final class Relay implements AutoCloseable {
       return;
     }
     http.close();
+    reverse.close();
     try {
+      core.stopForwarding();
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();
     } catch (InterruptedException e) {

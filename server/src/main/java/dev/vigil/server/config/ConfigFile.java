@@ -11,6 +11,8 @@ import dev.vigil.protocol.Severity;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.Comparison;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,8 @@ import java.util.Set;
  *   "agentTokens": ["..."], "operatorTokens": {"...": "alice"},
  *   "heartbeatIntervalMs": 5000, "offlineAlertAfterMs": 30000, "replayBufferBytes": 67108864,
  *   "replaceDefaultRules": false,
+ *   "dialPeers": ["ws://10.0.0.7:8787/"],
+ *   "upstream": {"url": "ws://central:8787/", "token": "...", "site": "plant-a"},
  *   "rules": [{"id": "gpu-hot", "sensorPattern": "gpu.*.temperature", "kind": "temperature",
  *              "comparison": "above", "threshold": 90, "clearThreshold": 85,
  *              "minDurationMs": 10000, "severity": "critical"}] }
@@ -58,7 +62,12 @@ public final class ConfigFile {
       Long replayBufferBytes,
       Boolean hardwareRules,
       Boolean replaceDefaultRules,
-      List<JsonObject> rules) {}
+      List<JsonObject> rules,
+      List<String> dialPeers,
+      JsonObject upstream) {}
+
+  /** The {@code upstream} object as written in the file. */
+  record UpstreamSpec(String url, String token, String site) {}
 
   /** One rule as written in the file. */
   record RuleSpec(
@@ -149,6 +158,12 @@ public final class ConfigFile {
     if (root.hardwareRules() != null) {
       c = c.withHardwareRules(root.hardwareRules());
     }
+    if (root.dialPeers() != null) {
+      c = c.withDialPeers(dialPeers(root.dialPeers(), source));
+    }
+    if (root.upstream() != null) {
+      c = c.withUpstream(upstream(root.upstream(), source + ": upstream"));
+    }
     List<AlertRule> rules = new ArrayList<>();
     if (root.rules() != null) {
       for (int i = 0; i < root.rules().size(); i++) {
@@ -157,6 +172,44 @@ public final class ConfigFile {
     }
     boolean replace = Boolean.TRUE.equals(root.replaceDefaultRules());
     return replace ? c.withRules(rules) : c.withExtraRules(rules);
+  }
+
+  private static List<URI> dialPeers(List<String> entries, String source) {
+    List<URI> peers = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      peers.add(webSocketUrl(entries.get(i), source + ": dialPeers[" + i + "]"));
+    }
+    return peers;
+  }
+
+  private static UpstreamConfig upstream(JsonObject json, String where) {
+    checkKeys(json, UpstreamSpec.class, where);
+    UpstreamSpec u = parse(json, UpstreamSpec.class, where);
+    URI url = webSocketUrl(required(u.url(), where, "url"), where + ".url");
+    try {
+      return new UpstreamConfig(
+          url, required(u.token(), where, "token"), required(u.site(), where, "site"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A {@code ws://} or {@code wss://} URL with a host, or a precise error naming {@code where}. */
+  private static URI webSocketUrl(String text, String where) {
+    if (text == null) {
+      throw new ConfigException(where + ": missing URL");
+    }
+    URI url;
+    try {
+      url = new URI(text.trim());
+    } catch (URISyntaxException e) {
+      throw new ConfigException(where + ": '" + text + "' is not a URL: " + e.getReason(), e);
+    }
+    String problem = RelayConfig.webSocketUrlProblem(url);
+    if (problem != null) {
+      throw new ConfigException(where + ": " + problem);
+    }
+    return url;
   }
 
   private static AlertRule rule(JsonObject json, String where) {

@@ -4,6 +4,7 @@ import dev.vigil.protocol.Protocol;
 import dev.vigil.server.alert.AgentOfflineDetector;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.DefaultRules;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import java.util.Set;
  * @param replayBufferBytes bytes of recent dashboard-stream messages kept for dashboards that
  *     reconnect ({@link #DEFAULT_REPLAY_BUFFER_BYTES} by default, at least {@link
  *     #MIN_REPLAY_BUFFER_BYTES})
+ * @param dialPeers listening agents and dashboards the relay dials itself ({@code ws://} or {@code
+ *     wss://} URLs); empty when none
+ * @param upstream the central relay this (site) relay forwards its hosts to; null when none
  */
 public record RelayConfig(
     String bindAddress,
@@ -49,7 +53,9 @@ public record RelayConfig(
     Duration offlineAlertAfter,
     Path dataDir,
     Clock clock,
-    int replayBufferBytes) {
+    int replayBufferBytes,
+    List<URI> dialPeers,
+    UpstreamConfig upstream) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -94,6 +100,13 @@ public record RelayConfig(
               + " bytes is below the least accepted, "
               + MIN_REPLAY_BUFFER_BYTES);
     }
+    dialPeers = List.copyOf(dialPeers);
+    for (int i = 0; i < dialPeers.size(); i++) {
+      String problem = webSocketUrlProblem(dialPeers.get(i));
+      if (problem != null) {
+        throw new IllegalArgumentException("dialPeers[" + i + "]: " + problem);
+      }
+    }
     Set<String> ids = new java.util.HashSet<>();
     for (AlertRule rule : rules) {
       if (!ids.add(rule.id())) {
@@ -118,7 +131,9 @@ public record RelayConfig(
         AgentOfflineDetector.DEFAULT_DELAY,
         Path.of(System.getProperty("user.home"), ".vigil", "relay"),
         Clock.systemUTC(),
-        DEFAULT_REPLAY_BUFFER_BYTES);
+        DEFAULT_REPLAY_BUFFER_BYTES,
+        List.of(),
+        null);
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -146,7 +161,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   /** 0 = ephemeral. */
@@ -165,7 +182,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   /** 0 = ephemeral. */
@@ -184,7 +203,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -202,7 +223,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -220,7 +243,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   /**
@@ -242,7 +267,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   /** Adds rules to the current ones. */
@@ -267,7 +294,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -285,7 +314,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -303,7 +334,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -321,7 +354,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -339,7 +374,9 @@ public record RelayConfig(
         delay,
         dataDir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -357,7 +394,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dir,
         clock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -375,7 +414,9 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         newClock,
-        replayBufferBytes);
+        replayBufferBytes,
+        dialPeers,
+        upstream);
   }
 
   public RelayConfig withReplayBufferBytes(int bytes) {
@@ -393,7 +434,69 @@ public record RelayConfig(
         offlineAlertAfter,
         dataDir,
         clock,
-        bytes);
+        bytes,
+        dialPeers,
+        upstream);
+  }
+
+  /** Replaces the listening peers the relay dials; see {@link #dialPeers()}. */
+  public RelayConfig withDialPeers(List<URI> peers) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        peers,
+        upstream);
+  }
+
+  /** Sets the central relay this relay forwards to; null for none. */
+  public RelayConfig withUpstream(UpstreamConfig central) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        central);
+  }
+
+  /**
+   * What is wrong with {@code url} as the address of a WebSocket peer, or null when it is usable:
+   * it needs the scheme {@code ws} or {@code wss} and a host.
+   */
+  public static String webSocketUrlProblem(URI url) {
+    if (url == null) {
+      return "missing URL";
+    }
+    String scheme = url.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss"))) {
+      return "'" + url + "' must start with ws:// or wss://";
+    }
+    if (url.getHost() == null || url.getHost().isBlank()) {
+      return "'" + url + "' has no host";
+    }
+    return null;
   }
 
   private static void checkPort(String name, int value) {

@@ -1,5 +1,7 @@
 package dev.vigil.server.link;
 
+import dev.vigil.protocol.Role;
+
 /**
  * One connection to a peer, whatever the transport. Sending never blocks and never throws: a
  * message for a closed link is dropped.
@@ -37,6 +39,13 @@ public interface PeerLink {
   default long queuedBytes() {
     return 0;
   }
+
+  /**
+   * The relay accepted this peer's hello as {@code role} {@code name} and sent its welcome. Called
+   * on the relay's core thread; must not block. A transport that dialled the peer resets its
+   * backoff.
+   */
+  default void welcomed(Role role, String name) {}
 
   /** The peer's address, for logs. */
   String remoteAddress();

@@ -82,14 +82,29 @@ final class Fleet {
     return previous;
   }
 
-  /** The agent connection {@code peer} is gone; its host goes offline unless replaced. */
-  void agentDisconnected(Peer peer, String reason) {
+  /**
+   * The agent connection {@code peer} is gone; its host goes offline unless replaced. Returns true
+   * when the host went offline.
+   */
+  boolean agentDisconnected(Peer peer, String reason) {
     HostRecord host = hosts.get(peer.peerId);
     if (host == null || host.agent != peer) {
-      return;
+      return false;
     }
     host.agent = null;
     setState(host, HostState.OFFLINE, reason);
+    return true;
+  }
+
+  /** The link of the agent connected for {@code hostId}, or null. */
+  PeerLink agentLink(String hostId) {
+    HostRecord host = hosts.get(hostId);
+    return host == null || host.agent == null ? null : host.agent.link;
+  }
+
+  /** Forgets the commands {@code link} (a dashboard or an upstream relay) waits answers for. */
+  void forgetCommandsFrom(PeerLink link) {
+    commands.dashboardLeft(link);
   }
 
   /** The host an accepted agent speaks for; records that the relay just heard from it. */

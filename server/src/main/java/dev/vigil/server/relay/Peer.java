@@ -24,6 +24,9 @@ final class Peer {
 
   ScheduledFuture<?> helloTimeout;
 
+  /** What the agent said in its goodbye, if it said goodbye (and gave a reason). */
+  String byeReason;
+
   /** The code of the close frame the peer sent, once it sent one. */
   Integer peerCloseCode;
 

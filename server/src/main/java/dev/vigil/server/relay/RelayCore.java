@@ -16,6 +16,7 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Ping;
 import dev.vigil.protocol.Pong;
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.Received;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Sample;
@@ -28,6 +29,8 @@ import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.LinkListener;
 import dev.vigil.server.link.PeerLink;
 import dev.vigil.server.link.RolePolicy;
+import dev.vigil.server.upstream.CoreThread;
+import dev.vigil.server.upstream.UpstreamForwarder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +38,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +107,10 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final long heartbeatIntervalNanos;
   private final long acknowledgeIntervalNanos;
   private final String heartbeatSilence;
+
+  /** Forwards every host to the central relay in upstream mode; null otherwise. */
+  private final UpstreamForwarder upstream;
+
   private final Runnable flushTask = guarded(this::flush);
   private long sessions;
   private long pingNonce;
@@ -150,6 +159,25 @@ public final class RelayCore implements LinkListener, RelayQueries {
     core.setRemoveOnCancelPolicy(true);
     this.executor = core;
     this.inbox = new CoreInbox(core, INBOX_COALESCE_NANOS);
+    this.upstream =
+        config.upstream() == null
+            ? null
+            : new UpstreamForwarder(
+                config.upstream(),
+                codec,
+                new CoreThread() {
+                  @Override
+                  public void run(Runnable task) {
+                    submit(task);
+                  }
+
+                  @Override
+                  public void runLater(Runnable task, long delayMs) {
+                    submitLater(task, delayMs);
+                  }
+                },
+                new Downstream(),
+                heartbeatIntervalNanos);
   }
 
   /** Starts the heartbeat and maintenance timers. */
@@ -159,6 +187,22 @@ public final class RelayCore implements LinkListener, RelayQueries {
         guarded(this::heartbeat), heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
     executor.scheduleAtFixedRate(
         guarded(fleet::tick), MAINTENANCE_TICK_MS, MAINTENANCE_TICK_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * In upstream mode, closes every link to the central relay with 1001 (going away) and forwards no
+   * more; waits briefly for the core thread to do it. Call before closing the agents' connections,
+   * so their closes are not forwarded as agents that stopped. Does nothing otherwise.
+   */
+  public void stopForwarding() throws InterruptedException {
+    if (upstream == null) {
+      return;
+    }
+    try {
+      executor.submit(guarded(upstream::close)).get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      log.warn("Could not close the links to the central relay: {}", e.toString());
+    }
   }
 
   /** Stops the core thread, waiting briefly for queued work. */
@@ -284,6 +328,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     HostRecord host = peer.role == Role.AGENT ? fleet.heardFrom(peer) : null;
     if (message instanceof Goodbye bye) {
       log.info("{} said goodbye: {}", peer, bye.reason());
+      peer.byeReason = bye.reason();
       closePeer(peer, CloseCodes.NORMAL, "goodbye", stoppedReason(bye.reason()));
     } else if (message instanceof Ping ping) {
       link.send(codec.encode(new Pong(ping.nonce(), ping.sentAtMs())));
@@ -319,6 +364,11 @@ public final class RelayCore implements LinkListener, RelayQueries {
     if (peer.role == Role.AGENT) {
       Peer previous = fleet.agentConnected(peer, hello);
       long held = fleet.heardFromQuietly(peer).stream.join(hello.streamEpoch());
+      if (upstream != null) {
+        // Tell the agent only what central holds: it keeps the rest on disk for a site restart.
+        upstream.agentJoined(hello);
+        held = upstream.heldByCentral(hello.peerId(), hello.streamEpoch(), held);
+      }
       peer.link.send(
           codec.encode(
               new Welcome(
@@ -351,6 +401,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
       fleet.dashboardJoined(peer.link, hello);
     }
     log.info("Accepted {} '{}'", peer, peer.name);
+    peer.link.welcomed(peer.role, peer.name);
   }
 
   private void agentMessage(Peer agent, HostRecord host, Message message, long seq, long nowNanos) {
@@ -373,9 +424,12 @@ public final class RelayCore implements LinkListener, RelayQueries {
         log.debug("{}: dropping duplicate #{}", agent, seq);
         return;
       }
-      if (host.stream.acknowledgementDue(nowNanos, acknowledgeIntervalNanos)) {
+      if (upstream == null && host.stream.acknowledgementDue(nowNanos, acknowledgeIntervalNanos)) {
         agent.link.send(codec.encode(host.stream.acknowledge()));
       }
+    }
+    if (upstream != null) {
+      upstream.forward(host.hostId(), seq, message);
     }
     if (message instanceof Sample sample) {
       fleet.onSample(host, sample);
@@ -433,6 +487,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private void heartbeat() {
     fleet.tickDashboards();
     long now = System.nanoTime();
+    if (upstream != null) {
+      upstream.heartbeat(now);
+    }
     String ping = null;
     for (Peer peer : new ArrayList<>(peers.values())) {
       if (!peer.accepted() || peer.closing) {
@@ -444,7 +501,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
             peer, CloseCodes.HEARTBEAT_TIMEOUT, heartbeatSilence, "link lost: " + heartbeatSilence);
         continue;
       }
-      if (peer.role == Role.AGENT) {
+      if (peer.role == Role.AGENT && upstream == null) {
         // Streams that went quiet: the ones still sending are acknowledged as they send.
         HostRecord host = fleet.heardFromQuietly(peer);
         if (host != null && host.stream.acknowledgementDue(now, acknowledgeIntervalNanos)) {
@@ -521,9 +578,33 @@ public final class RelayCore implements LinkListener, RelayQueries {
 
   private void detach(Peer peer, String hostReason) {
     if (peer.role == Role.AGENT && hostReason != null) {
-      fleet.agentDisconnected(peer, hostReason);
+      if (fleet.agentDisconnected(peer, hostReason) && upstream != null) {
+        boolean stopped = hostReason.startsWith(AGENT_STOPPED);
+        upstream.agentLeft(peer.peerId, stopped, stopped ? peer.byeReason : hostReason);
+      }
     } else if (peer.role == Role.DASHBOARD) {
       fleet.dashboardLeft(peer.link);
+    }
+  }
+
+  /** The site relay's side of upstream mode: acknowledgements and commands from central. */
+  private final class Downstream implements UpstreamForwarder.Downstream {
+    @Override
+    public void acknowledged(String hostId, Received received) {
+      PeerLink agent = fleet.agentLink(hostId);
+      if (agent != null) {
+        agent.send(codec.encode(received));
+      }
+    }
+
+    @Override
+    public void command(PeerLink from, Command command) {
+      fleet.command(from, command);
+    }
+
+    @Override
+    public void linkClosed(PeerLink upstreamLink) {
+      fleet.forgetCommandsFrom(upstreamLink);
     }
   }
 

@@ -129,4 +129,117 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("relay.json: replayBufferBytes 1000 is outside 1048576 to 1073741824");
   }
+
+  @Test
+  void dialPeersComeFromTheFile() {
+    RelayConfig c =
+        ConfigFile.apply(
+            "{\"dialPeers\": [\"ws://10.0.0.7:8787/\", \"wss://edge.example:443/\"]}",
+            "relay.json",
+            RelayConfig.defaults());
+
+    assertThat(c.dialPeers())
+        .containsExactly(
+            java.net.URI.create("ws://10.0.0.7:8787/"),
+            java.net.URI.create("wss://edge.example:443/"));
+  }
+
+  @Test
+  void dialPeersEntryThatIsNotAWebSocketUrlIsRefusedWithItsIndex() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"dialPeers\": [\"ws://ok:1/\", \"http://10.0.0.7:8787/\"]}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "relay.json: dialPeers[1]: 'http://10.0.0.7:8787/' must start with ws:// or wss://");
+  }
+
+  @Test
+  void dialPeersEntryWithoutAHostIsRefusedWithItsIndex() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"dialPeers\": [\"ws:///path\"]}", "relay.json", RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: dialPeers[0]: 'ws:///path' has no host");
+  }
+
+  @Test
+  void badDialPeersEntryInAConfigFileIsRefusedWithItsFileAndIndex() throws Exception {
+    Path file = write("{\"dialPeers\": [\"ws://bad host:1/\"]}");
+
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    new ConfigLoader.Flags(file, null, null, null, null, null), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(file + ": dialPeers[0]: 'ws://bad host:1/' is not a URL");
+  }
+
+  @Test
+  void upstreamComesFromTheFile() {
+    RelayConfig c =
+        ConfigFile.apply(
+            "{\"upstream\": {\"url\": \"ws://central:8787/\", \"token\": \"t\","
+                + " \"site\": \"plant-a\"}}",
+            "relay.json",
+            RelayConfig.defaults());
+
+    assertThat(c.upstream())
+        .isEqualTo(new UpstreamConfig(java.net.URI.create("ws://central:8787/"), "t", "plant-a"));
+  }
+
+  @Test
+  void upstreamWithoutATokenIsRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"ws://central:8787/\", \"site\": \"a\"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: upstream: missing required field 'token'");
+  }
+
+  @Test
+  void upstreamUrlThatIsNotAWebSocketUrlIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"central:8787\", \"token\": \"t\","
+                        + " \"site\": \"a\"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: upstream.url: 'central:8787' must start with ws:// or wss://");
+  }
+
+  @Test
+  void upstreamWithAnUnknownKeyIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"ws://c:1/\", \"token\": \"t\","
+                        + " \"site\": \"a\", \"sight\": \"b\"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("relay.json: upstream: unknown key 'sight'");
+  }
+
+  @Test
+  void upstreamWithABlankSiteIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigFile.apply(
+                    "{\"upstream\": {\"url\": \"ws://c:1/\", \"token\": \"t\","
+                        + " \"site\": \" \"}}",
+                    "relay.json",
+                    RelayConfig.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("relay.json: upstream: site must be 1 to 64 characters, got ' '");
+  }
 }
