@@ -30,21 +30,31 @@ final class LongPoll {
     LinkOutbox outbox = link.outbox();
     outbox.acknowledge(after);
     LinkOutbox.Take take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
-    if (!take.gone() && take.entries().isEmpty() && take.close() == null) {
-      if (!sessions.tryHold()) {
-        JsonResponses.error(
-            exchange,
-            JsonResponses.UNAVAILABLE,
-            "too many held requests (" + HttpLinkLimits.MAX_HELD_REQUESTS + "); retry shortly");
-        return;
-      }
-      try {
+    boolean held = false;
+    try {
+      if (!take.gone() && take.entries().isEmpty() && take.close() == null) {
+        held = sessions.tryHold();
+        if (!held) {
+          JsonResponses.error(
+              exchange,
+              JsonResponses.UNAVAILABLE,
+              "too many held requests (" + HttpLinkLimits.MAX_HELD_REQUESTS + "); retry shortly");
+          return;
+        }
         outbox.await(after, holdMs, -1);
-      } finally {
+        take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
+      }
+      answer(exchange, link, after, take);
+    } finally {
+      if (held) {
         sessions.release();
       }
-      take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
     }
+  }
+
+  private static void answer(
+      HttpExchange exchange, HttpPeerLink link, long after, LinkOutbox.Take take)
+      throws IOException {
     StringBuilder body = new StringBuilder();
     if (take.gone()) {
       LinkOutbox.Close gone =
@@ -66,7 +76,7 @@ final class LongPoll {
       out.write(bytes);
     }
     if (!take.entries().isEmpty()) {
-      outbox.delivered(take.entries().get(take.entries().size() - 1).n());
+      link.outbox().delivered(take.entries().get(take.entries().size() - 1).n());
     }
   }
 }
