@@ -1,6 +1,7 @@
 package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.vigil.protocol.CloseCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,19 +30,18 @@ final class EventStream {
   static void serve(HttpExchange exchange, HttpPeerLink link, long lastEventId, long keepaliveMs)
       throws IOException, InterruptedException {
     LinkOutbox outbox = link.outbox();
-    outbox.acknowledge(lastEventId);
+    long after = outbox.acknowledge(lastEventId);
     long generation = outbox.newStream();
     exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
     exchange.sendResponseHeaders(JsonResponses.OK, 0);
     OutputStream out = exchange.getResponseBody();
-    if (outbox.take(lastEventId, 0).gone()) {
-      endGone(out, link, lastEventId);
+    if (outbox.take(after, 0).gone()) {
+      endGone(out, link, after);
       return;
     }
     write(out, ("retry: " + HttpLinkLimits.SSE_RETRY_MS + "\n\n").getBytes(StandardCharsets.UTF_8));
-    long after = lastEventId;
     while (true) {
       outbox.await(after, keepaliveMs, generation);
       if (!outbox.isCurrent(generation)) {
@@ -85,8 +85,7 @@ final class EventStream {
   }
 
   private static void endGone(OutputStream out, HttpPeerLink link, long after) throws IOException {
-    LinkOutbox.Close gone =
-        new LinkOutbox.Close(dev.vigil.protocol.CloseCodes.GOING_AWAY, goneReason(after));
+    LinkOutbox.Close gone = new LinkOutbox.Close(CloseCodes.GOING_AWAY, goneReason(after));
     link.close(gone.code(), gone.reason());
     write(out, closeEvent(gone).getBytes(StandardCharsets.UTF_8));
   }

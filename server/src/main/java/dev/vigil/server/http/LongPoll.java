@@ -22,14 +22,19 @@ final class LongPoll {
   /**
    * Answers the poll.
    *
+   * @param requestedAfter the {@code after} asked for: the last number the peer has
    * @param sessions where a poll that has to wait takes a held-request slot
    */
   static void serve(
-      HttpExchange exchange, HttpPeerLink link, long after, long holdMs, LinkSessions sessions)
+      HttpExchange exchange,
+      HttpPeerLink link,
+      long requestedAfter,
+      long holdMs,
+      LinkSessions sessions)
       throws IOException, InterruptedException {
     LinkOutbox outbox = link.outbox();
-    outbox.acknowledge(after);
-    LinkOutbox.Take take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
+    long position = outbox.acknowledge(requestedAfter);
+    LinkOutbox.Take take = outbox.take(position, HttpLinkLimits.POLL_MAX_BYTES);
     boolean held = false;
     try {
       if (!take.gone() && take.entries().isEmpty() && take.close() == null) {
@@ -41,10 +46,10 @@ final class LongPoll {
               "too many held requests (" + HttpLinkLimits.MAX_HELD_REQUESTS + "); retry shortly");
           return;
         }
-        outbox.await(after, holdMs, -1);
-        take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
+        outbox.await(position, holdMs, -1);
+        take = outbox.take(position, HttpLinkLimits.POLL_MAX_BYTES);
       }
-      answer(exchange, link, after, take);
+      answer(exchange, link, position, take);
     } finally {
       if (held) {
         sessions.release();

@@ -47,6 +47,19 @@ class HttpLinkOutboxTest {
   }
 
   @Test
+  void acknowledgingBeyondTheLastMessageStandsAtTheLastMessage() {
+    outbox.append(List.of("a", "b"));
+
+    long position = outbox.acknowledge(10);
+    outbox.append(List.of("c"));
+
+    assertThat(position).isEqualTo(2);
+    assertThat(outbox.take(position, Long.MAX_VALUE).entries())
+        .extracting(LinkOutbox.Entry::n)
+        .containsExactly(3L);
+  }
+
+  @Test
   void deliveredMessagesAreRetainedUpToTheLimitAndAlwaysTheNewest() {
     String big = "x".repeat((int) HttpLinkLimits.SSE_RETAIN_BYTES / 2 + 1);
     outbox.append(List.of(big, big, big));
