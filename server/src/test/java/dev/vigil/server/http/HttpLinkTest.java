@@ -475,6 +475,60 @@ class HttpLinkTest {
     }
   }
 
+  @Test
+  void stalledPollerIsClosedAsASlowConsumerWhileAWebSocketDashboardGetsEverything()
+      throws Exception {
+    try (Relay slow =
+        Relay.start(TestRelays.config(dataDir).withHeartbeatInterval(Duration.ofMillis(200)))) {
+      HttpLinkTestClient client = new HttpLinkTestClient(slow.httpPort());
+      String stalled = client.open();
+      client.post(stalled, client.line(dashboardHello(ALICE_TOKEN)));
+      ProtocolTestClient healthy =
+          ProtocolTestClient.connect(slow.port(), dashboardHello(ALICE_TOKEN));
+      healthy.awaitMessage(Snapshot.class, WAIT);
+      ProtocolTestClient agent = ProtocolTestClient.connect(slow.port(), agentHello("flood-1"));
+      agent.awaitMessage(Welcome.class, WAIT);
+      // Both dashboards keep talking, so only the stall can get one closed; the stalled one
+      // never polls, and learns why from the answer to its next POST.
+      java.util.concurrent.atomic.AtomicReference<JsonObject> gone =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.ScheduledExecutorService pinger =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      pinger.scheduleAtFixedRate(
+          () -> {
+            healthy.send(new Ping(1, 1));
+            try {
+              HttpResponse<String> r = client.post(stalled, client.line(new Ping(1, 1)));
+              if (r.statusCode() == 410) {
+                gone.compareAndSet(null, JsonParser.parseString(r.body()).getAsJsonObject());
+              }
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          },
+          0,
+          50,
+          TimeUnit.MILLISECONDS);
+      try {
+        int samples = 300; // ~32 KB each: ~10 MB, well past the 4 MiB behind threshold
+        for (int i = 1; i <= samples; i++) {
+          agent.send(bigSample("flood-1", i));
+        }
+        for (int i = 1; i <= samples; i++) {
+          healthy.awaitMessage(Sample.class, Duration.ofSeconds(20));
+        }
+        TestRelays.awaitTrue(
+            "the stalled poller closed", () -> gone.get() != null, Duration.ofSeconds(20));
+      } finally {
+        pinger.shutdownNow();
+      }
+
+      assertThat(gone.get().get("closeCode").getAsInt()).isEqualTo(CloseCodes.SLOW_CONSUMER);
+      healthy.sync(WAIT);
+      assertThat(healthy.isOpen()).isTrue();
+    }
+  }
+
   // ---- helpers ----
 
   /** An HTTP dashboard session whose hello was accepted (welcome and snapshot not yet read). */
