@@ -1,7 +1,6 @@
 package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.vigil.protocol.CloseCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,15 +78,8 @@ final class EventStream {
     }
   }
 
-  /** The reason a resume from {@code after} cannot be served. */
-  static String goneReason(long after) {
-    return "events after " + after + " are no longer held; open a new link and resume";
-  }
-
   private static void endGone(OutputStream out, HttpPeerLink link, long after) throws IOException {
-    LinkOutbox.Close gone = new LinkOutbox.Close(CloseCodes.GOING_AWAY, goneReason(after));
-    link.close(gone.code(), gone.reason());
-    write(out, closeEvent(gone).getBytes(StandardCharsets.UTF_8));
+    write(out, closeEvent(link.closeAsGone(after)).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String closeEvent(LinkOutbox.Close close) {

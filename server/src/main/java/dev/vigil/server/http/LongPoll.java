@@ -1,7 +1,6 @@
 package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.vigil.protocol.CloseCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +61,7 @@ final class LongPoll {
       throws IOException {
     StringBuilder body = new StringBuilder();
     if (take.gone()) {
-      LinkOutbox.Close gone =
-          new LinkOutbox.Close(CloseCodes.GOING_AWAY, EventStream.goneReason(after));
-      link.close(gone.code(), gone.reason());
-      body.append(JsonResponses.json(new CloseLine(gone))).append('\n');
+      body.append(JsonResponses.json(new CloseLine(link.closeAsGone(after)))).append('\n');
     }
     for (LinkOutbox.Entry entry : take.entries()) {
       body.append("{\"n\":").append(entry.n()).append(",\"m\":").append(entry.text()).append("}\n");

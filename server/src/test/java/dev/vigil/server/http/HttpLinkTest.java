@@ -529,6 +529,25 @@ class HttpLinkTest {
     }
   }
 
+  @Test
+  void stoppingTheRelayEndsEventsStreamsWithClose1001() throws Exception {
+    Relay stopping = Relay.start(TestRelays.config(dataDir));
+    HttpLinkTestClient client = new HttpLinkTestClient(stopping.httpPort());
+    String session = client.open();
+    client.post(session, client.line(dashboardHello(ALICE_TOKEN)));
+    try (Events events = client.events(session, null)) {
+      events.nextEvent(WAIT);
+      events.nextEvent(WAIT);
+
+      stopping.close();
+
+      SseItem close = events.nextEvent(WAIT);
+      assertThat(close.isClose()).isTrue();
+      assertThat(close.json().get("code").getAsInt()).isEqualTo(CloseCodes.GOING_AWAY);
+      assertThat(close.json().get("reason").getAsString()).isEqualTo("relay shutting down");
+    }
+  }
+
   // ---- helpers ----
 
   /** An HTTP dashboard session whose hello was accepted (welcome and snapshot not yet read). */
