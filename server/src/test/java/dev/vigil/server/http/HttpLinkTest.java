@@ -77,6 +77,7 @@ class HttpLinkTest {
       assertThat(events.response().headers().firstValue("Content-Type"))
           .hasValue("text/event-stream; charset=utf-8");
       assertThat(events.response().headers().firstValue("Cache-Control")).hasValue("no-cache");
+      assertThat(events.response().headers().firstValue("X-Accel-Buffering")).hasValue("no");
       assertThat(events.next(WAIT).retry()).isEqualTo(1000L);
       SseItem welcome = events.nextEvent(WAIT);
       SseItem snapshot = events.nextEvent(WAIT);

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Timeout;
 class HttpLinkTransportTest {
   private static final LinkTimings FAST = new LinkTimings(100, 10_000, 200, 50);
 
+  private static final LinkTimings SHORT_HOLD = new LinkTimings(100, 300, 200, 50);
+
   /** Polls opened at once while filling the held-request limit. */
   private static final int CONNECT_STEP = 32;
 
@@ -102,6 +104,21 @@ class HttpLinkTransportTest {
   }
 
   @Test
+  void pollWithNothingToReturnAnswersAnEmptyBodyAfterTheHold() throws Exception {
+    HttpLinkTestClient client = start(new RecordingListener(), SHORT_HOLD);
+    String session = client.open();
+
+    long started = System.nanoTime();
+    HttpResponse<String> response = client.pollRaw(session, 0);
+    long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
+    assertThat(response.body()).isEmpty();
+    assertThat(waitedMs).isGreaterThanOrEqualTo(SHORT_HOLD.pollHoldMs() - 20);
+  }
+
+  @Test
   void closedSessionIsForgottenAfterItsLinger() throws Exception {
     HttpLinkTestClient client = start();
     String session = client.open();
@@ -134,6 +151,10 @@ class HttpLinkTransportTest {
   }
 
   private HttpLinkTestClient start(LinkListener listener) throws Exception {
+    return start(listener, FAST);
+  }
+
+  private HttpLinkTestClient start(LinkListener listener, LinkTimings timings) throws Exception {
     api =
         HttpApi.start(
             new InetSocketAddress("127.0.0.1", 0),
@@ -142,7 +163,7 @@ class HttpLinkTransportTest {
             "test",
             MessageCodec.forInbound(),
             listener,
-            FAST);
+            timings);
     return new HttpLinkTestClient(api.port());
   }
 
