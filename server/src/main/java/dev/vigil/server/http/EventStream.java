@@ -29,19 +29,18 @@ final class EventStream {
   static void serve(HttpExchange exchange, HttpPeerLink link, long lastEventId, long keepaliveMs)
       throws IOException, InterruptedException {
     LinkOutbox outbox = link.outbox();
-    outbox.acknowledge(lastEventId);
+    long after = outbox.acknowledge(lastEventId);
     long generation = outbox.newStream();
     exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
     exchange.sendResponseHeaders(JsonResponses.OK, 0);
     OutputStream out = exchange.getResponseBody();
-    if (outbox.take(lastEventId, 0).gone()) {
-      endGone(out, link, lastEventId);
+    if (outbox.take(after, 0).gone()) {
+      endGone(out, link, after);
       return;
     }
     write(out, ("retry: " + HttpLinkLimits.SSE_RETRY_MS + "\n\n").getBytes(StandardCharsets.UTF_8));
-    long after = lastEventId;
     while (true) {
       outbox.await(after, keepaliveMs, generation);
       if (!outbox.isCurrent(generation)) {
@@ -79,16 +78,8 @@ final class EventStream {
     }
   }
 
-  /** The reason a resume from {@code after} cannot be served. */
-  static String goneReason(long after) {
-    return "events after " + after + " are no longer held; open a new link and resume";
-  }
-
   private static void endGone(OutputStream out, HttpPeerLink link, long after) throws IOException {
-    LinkOutbox.Close gone =
-        new LinkOutbox.Close(dev.vigil.protocol.CloseCodes.GOING_AWAY, goneReason(after));
-    link.close(gone.code(), gone.reason());
-    write(out, closeEvent(gone).getBytes(StandardCharsets.UTF_8));
+    write(out, closeEvent(link.closeAsGone(after)).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String closeEvent(LinkOutbox.Close close) {

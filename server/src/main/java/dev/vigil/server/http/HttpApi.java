@@ -80,6 +80,11 @@ public final class HttpApi implements AutoCloseable {
     return new HttpApi(server, executor, link);
   }
 
+  /** Events streams and waiting polls held now, for tests. */
+  int heldLinkRequests() {
+    return link.sessions().heldCount();
+  }
+
   /** The bound port. */
   public int port() {
     return server.getAddress().getPort();

@@ -82,6 +82,19 @@ final class HttpPeerLink implements PeerLink {
     end(code, reason, true, false);
   }
 
+  /**
+   * Closes the link with 1001 because the messages after {@code after} are no longer held: the peer
+   * must open a new link and resume by protocol.
+   *
+   * @return the close to tell the peer: this one, or the earlier one if the link had closed already
+   */
+  LinkOutbox.Close closeAsGone(long after) {
+    close(
+        CloseCodes.GOING_AWAY,
+        "events after " + after + " are no longer held; open a new link and resume");
+    return outbox.closed();
+  }
+
   /** The peer deleted the session: it ends as closed by the peer, dropping what it did not get. */
   void closeByPeer() {
     end(CloseCodes.NORMAL, CLOSED_BY_PEER, true, true);

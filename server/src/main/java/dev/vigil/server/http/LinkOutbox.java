@@ -84,8 +84,12 @@ final class LinkOutbox {
     return close;
   }
 
-  /** Drops every message numbered {@code k} or lower: the peer has them. */
-  synchronized void acknowledge(long k) {
+  /**
+   * Drops every message numbered {@code k} or lower: the peer has them.
+   *
+   * @return where the reader stands: {@code k}, or the last number sent if {@code k} is beyond it
+   */
+  synchronized long acknowledge(long k) {
     long upTo = Math.min(k, lastN);
     while (droppedThrough < upTo) {
       dropFirst();
@@ -94,6 +98,7 @@ final class LinkOutbox {
       deliveredThrough = droppedThrough;
     }
     compact();
+    return upTo;
   }
 
   /** Records that a reader wrote every message up to {@code n}, then trims what is retained. */

@@ -1,7 +1,6 @@
 package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.vigil.protocol.CloseCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,35 +21,47 @@ final class LongPoll {
   /**
    * Answers the poll.
    *
+   * @param requestedAfter the {@code after} asked for: the last number the peer has
    * @param sessions where a poll that has to wait takes a held-request slot
    */
   static void serve(
-      HttpExchange exchange, HttpPeerLink link, long after, long holdMs, LinkSessions sessions)
+      HttpExchange exchange,
+      HttpPeerLink link,
+      long requestedAfter,
+      long holdMs,
+      LinkSessions sessions)
       throws IOException, InterruptedException {
     LinkOutbox outbox = link.outbox();
-    outbox.acknowledge(after);
-    LinkOutbox.Take take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
-    if (!take.gone() && take.entries().isEmpty() && take.close() == null) {
-      if (!sessions.tryHold()) {
-        JsonResponses.error(
-            exchange,
-            JsonResponses.UNAVAILABLE,
-            "too many held requests (" + HttpLinkLimits.MAX_HELD_REQUESTS + "); retry shortly");
-        return;
+    long position = outbox.acknowledge(requestedAfter);
+    LinkOutbox.Take take = outbox.take(position, HttpLinkLimits.POLL_MAX_BYTES);
+    boolean held = false;
+    try {
+      if (!take.gone() && take.entries().isEmpty() && take.close() == null) {
+        held = sessions.tryHold();
+        if (!held) {
+          JsonResponses.error(
+              exchange,
+              JsonResponses.UNAVAILABLE,
+              "too many held requests (" + HttpLinkLimits.MAX_HELD_REQUESTS + "); retry shortly");
+          return;
+        }
+        outbox.await(position, holdMs, -1);
+        take = outbox.take(position, HttpLinkLimits.POLL_MAX_BYTES);
       }
-      try {
-        outbox.await(after, holdMs, -1);
-      } finally {
+      answer(exchange, link, position, take);
+    } finally {
+      if (held) {
         sessions.release();
       }
-      take = outbox.take(after, HttpLinkLimits.POLL_MAX_BYTES);
     }
+  }
+
+  private static void answer(
+      HttpExchange exchange, HttpPeerLink link, long after, LinkOutbox.Take take)
+      throws IOException {
     StringBuilder body = new StringBuilder();
     if (take.gone()) {
-      LinkOutbox.Close gone =
-          new LinkOutbox.Close(CloseCodes.GOING_AWAY, EventStream.goneReason(after));
-      link.close(gone.code(), gone.reason());
-      body.append(JsonResponses.json(new CloseLine(gone))).append('\n');
+      body.append(JsonResponses.json(new CloseLine(link.closeAsGone(after)))).append('\n');
     }
     for (LinkOutbox.Entry entry : take.entries()) {
       body.append("{\"n\":").append(entry.n()).append(",\"m\":").append(entry.text()).append("}\n");
@@ -66,7 +77,7 @@ final class LongPoll {
       out.write(bytes);
     }
     if (!take.entries().isEmpty()) {
-      outbox.delivered(take.entries().get(take.entries().size() - 1).n());
+      link.outbox().delivered(take.entries().get(take.entries().size() - 1).n());
     }
   }
 }

@@ -77,6 +77,7 @@ class HttpLinkTest {
       assertThat(events.response().headers().firstValue("Content-Type"))
           .hasValue("text/event-stream; charset=utf-8");
       assertThat(events.response().headers().firstValue("Cache-Control")).hasValue("no-cache");
+      assertThat(events.response().headers().firstValue("X-Accel-Buffering")).hasValue("no");
       assertThat(events.next(WAIT).retry()).isEqualTo(1000L);
       SseItem welcome = events.nextEvent(WAIT);
       SseItem snapshot = events.nextEvent(WAIT);
@@ -472,6 +473,79 @@ class HttpLinkTest {
 
       assertThat(got).anyMatch(Ping.class::isInstance);
       assertThat(close.get("code").getAsInt()).isEqualTo(CloseCodes.HEARTBEAT_TIMEOUT);
+    }
+  }
+
+  @Test
+  void stalledPollerIsClosedAsASlowConsumerWhileAWebSocketDashboardGetsEverything()
+      throws Exception {
+    try (Relay slow =
+        Relay.start(TestRelays.config(dataDir).withHeartbeatInterval(Duration.ofMillis(200)))) {
+      HttpLinkTestClient client = new HttpLinkTestClient(slow.httpPort());
+      String stalled = client.open();
+      client.post(stalled, client.line(dashboardHello(ALICE_TOKEN)));
+      ProtocolTestClient healthy =
+          ProtocolTestClient.connect(slow.port(), dashboardHello(ALICE_TOKEN));
+      healthy.awaitMessage(Snapshot.class, WAIT);
+      ProtocolTestClient agent = ProtocolTestClient.connect(slow.port(), agentHello("flood-1"));
+      agent.awaitMessage(Welcome.class, WAIT);
+      // Both dashboards keep talking, so only the stall can get one closed; the stalled one
+      // never polls, and learns why from the answer to its next POST.
+      java.util.concurrent.atomic.AtomicReference<JsonObject> gone =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.ScheduledExecutorService pinger =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      pinger.scheduleAtFixedRate(
+          () -> {
+            healthy.send(new Ping(1, 1));
+            try {
+              HttpResponse<String> r = client.post(stalled, client.line(new Ping(1, 1)));
+              if (r.statusCode() == 410) {
+                gone.compareAndSet(null, JsonParser.parseString(r.body()).getAsJsonObject());
+              }
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          },
+          0,
+          50,
+          TimeUnit.MILLISECONDS);
+      try {
+        int samples = 300; // ~32 KB each: ~10 MB, well past the 4 MiB behind threshold
+        for (int i = 1; i <= samples; i++) {
+          agent.send(bigSample("flood-1", i));
+        }
+        for (int i = 1; i <= samples; i++) {
+          healthy.awaitMessage(Sample.class, Duration.ofSeconds(20));
+        }
+        TestRelays.awaitTrue(
+            "the stalled poller closed", () -> gone.get() != null, Duration.ofSeconds(20));
+      } finally {
+        pinger.shutdownNow();
+      }
+
+      assertThat(gone.get().get("closeCode").getAsInt()).isEqualTo(CloseCodes.SLOW_CONSUMER);
+      healthy.sync(WAIT);
+      assertThat(healthy.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void stoppingTheRelayEndsEventsStreamsWithClose1001() throws Exception {
+    Relay stopping = Relay.start(TestRelays.config(dataDir));
+    HttpLinkTestClient client = new HttpLinkTestClient(stopping.httpPort());
+    String session = client.open();
+    client.post(session, client.line(dashboardHello(ALICE_TOKEN)));
+    try (Events events = client.events(session, null)) {
+      events.nextEvent(WAIT);
+      events.nextEvent(WAIT);
+
+      stopping.close();
+
+      SseItem close = events.nextEvent(WAIT);
+      assertThat(close.isClose()).isTrue();
+      assertThat(close.json().get("code").getAsInt()).isEqualTo(CloseCodes.GOING_AWAY);
+      assertThat(close.json().get("reason").getAsString()).isEqualTo("relay shutting down");
     }
   }
 
