@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An embeddable relay: WebSocket server, core and HTTP side (which also carries the HTTP link
  * transport), plus the links it dials itself (to listening peers, and to a central relay in
- * upstream mode). {@link #start} returns once both sockets listen; {@link #close} closes every
- * peer and every dialled link with 1001 and stops.
+ * upstream mode). {@link #start} returns once both sockets listen; {@link #close} closes every peer
+ * and every dialled link with 1001 and stops.
  */
 public final class Relay implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =

@@ -166,6 +166,21 @@ class RelayClientTransportTest {
     }
   }
 
+  @Test
+  void relayDialsADashboardInListenModeAndItStaysLive() throws Exception {
+    client = clientFor(1, 2); // never dialled in listen mode
+    client.listenOn(new InetSocketAddress("127.0.0.1", 0), List.of("127.0.0.1"));
+    client.start();
+    relay =
+        dev.vigil.server.Relay.start(
+            TestRelays.config(dataDir)
+                .withDialPeers(List.of(URI.create("ws://127.0.0.1:" + client.listenPort() + "/"))));
+
+    ConnectionStatus connected = listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS);
+    assertThat(connected.transport()).isEqualTo(Transport.WEBSOCKET);
+    assertLiveWithoutGap(1, 30);
+  }
+
   private void assertLiveWithoutGap(int from, int to) throws Exception {
     startAgent();
     List<Double> seen = new ArrayList<>();
