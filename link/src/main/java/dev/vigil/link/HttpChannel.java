@@ -37,8 +37,14 @@ final class HttpChannel implements Channel {
   /** Messages in one upstream POST at most (the relay accepts 1,000). */
   static final int MAX_BATCH_MESSAGES = 500;
 
-  /** Bytes of messages in one upstream POST at most (the relay accepts 1 MiB). */
+  /**
+   * UTF-8 bytes of one upstream POST body at most, newlines included, unless a single message is
+   * larger (it then goes alone; the relay accepts twice the largest message).
+   */
   static final int MAX_BATCH_BYTES = 512 * 1024;
+
+  /** Put in the outbox by {@link #close}: everything before it is posted, then the session ends. */
+  private static final String CLOSE_MARKER = new String("close marker");
 
   /** How long a POST or the session's creation may take. */
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -71,8 +77,11 @@ final class HttpChannel implements Channel {
   private volatile long lastN;
   private volatile InputStream downBody;
   private volatile long retryMs = DEFAULT_RETRY_MS;
+  private volatile boolean delivered;
   private volatile Thread upThread;
   private volatile Thread downThread;
+  private volatile int closeCode;
+  private volatile String closeReason;
 
   HttpChannel(HttpClient http, URI base, Transport mode, ChannelListener listener) {
     if (!mode.isHttp()) {
@@ -115,9 +124,20 @@ final class HttpChannel implements Channel {
     return open;
   }
 
+  /**
+   * Posts what is queued, then ends the session ({@code DELETE}); the listener hears {@code
+   * onClosed} once that is done.
+   */
   @Override
   public void close(int code, String reason) {
-    end(code, reason, false, true);
+    if (!open) {
+      end(code, reason, false, true);
+      return;
+    }
+    closeCode = code;
+    closeReason = reason;
+    open = false; // nothing more is queued after the marker
+    outbox.add(CLOSE_MARKER);
   }
 
   @Override
@@ -156,6 +176,10 @@ final class HttpChannel implements Channel {
       end(NEVER_CONNECTED, "interrupted", false, false);
       return;
     }
+    if (finished.get()) {
+      deleteSession(session); // ended while the session was being opened
+      return;
+    }
     open = true;
     listener.onOpen(this);
     Thread down = new Thread(this::readDownstream, "vigil-link-http-down");
@@ -191,17 +215,32 @@ final class HttpChannel implements Channel {
         if (first == null) {
           continue;
         }
-        batch.add(first);
-        int bytes = first.length();
-        String more;
-        while (batch.size() < MAX_BATCH_MESSAGES
-            && bytes < MAX_BATCH_BYTES
-            && (more = outbox.poll()) != null) {
-          batch.add(more);
-          bytes += more.length();
+        boolean closing = first == CLOSE_MARKER;
+        if (!closing) {
+          batch.add(first);
+          int bytes = utf8Length(first) + 1;
+          String more;
+          while (batch.size() < MAX_BATCH_MESSAGES && (more = outbox.peek()) != null) {
+            if (more == CLOSE_MARKER) {
+              outbox.poll();
+              closing = true;
+              break;
+            }
+            int size = utf8Length(more) + 1;
+            if (bytes + size > MAX_BATCH_BYTES) {
+              break;
+            }
+            outbox.poll();
+            batch.add(more);
+            bytes += size;
+          }
+          inFlight.set(batch.size());
+          post(batch);
         }
-        inFlight.set(batch.size());
-        post(batch);
+        if (closing) {
+          end(closeCode, closeReason, false, true);
+          return;
+        }
       } catch (InterruptedException e) {
         return;
       } finally {
@@ -227,6 +266,10 @@ final class HttpChannel implements Channel {
         if (status == 204 || status == 200 || status == 202) {
           return;
         }
+        if (isTransient(status) && attempt + 1 < DOWNSTREAM_RETRIES) {
+          Thread.sleep(DEFAULT_RETRY_MS);
+          continue; // a proxy's 502/504, or the relay busy: the same batch again
+        }
         if (status == 400) {
           // The relay closes the session over the rejected line; downstream hears why.
           LOG.warn("relay rejected a message: {}", errorText(response.body()));
@@ -246,27 +289,35 @@ final class HttpChannel implements Channel {
 
   // ---- downstream ----
 
+  /**
+   * Reads events or polls until the session ends. A stream or poll that delivered something before
+   * it dropped starts the count of failures afresh, so a proxy cutting long responses now and then
+   * costs nothing; {@link #DOWNSTREAM_RETRIES} drops in a row without anything delivered end it.
+   */
   private void readDownstream() {
     int failures = 0;
     while (!finished.get()) {
+      delivered = false;
       try {
-        boolean progressed = mode == Transport.SSE ? readEvents() : pollOnce();
+        boolean answered = mode == Transport.SSE ? readEvents() : pollOnce();
         if (finished.get()) {
           return;
         }
-        if (progressed) {
+        if (answered || delivered) {
           failures = 0;
-          continue;
+          if (answered) {
+            continue;
+          }
         }
         failures++;
       } catch (IOException e) {
-        failures++;
+        failures = delivered ? 1 : failures + 1;
         LOG.debug("{} downstream dropped: {}", mode.displayName(), e.toString());
       } catch (InterruptedException e) {
         return;
       }
       if (failures > DOWNSTREAM_RETRIES) {
-        end(CloseCodes.ABNORMAL, mode.displayName() + " from the relay dropped", true, false);
+        end(CloseCodes.ABNORMAL, mode.displayName() + " from the relay dropped", true, true);
         return;
       }
       try {
@@ -290,6 +341,9 @@ final class HttpChannel implements Channel {
         http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       String text = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+      if (isTransient(response.statusCode())) {
+        throw new IOException("HTTP " + response.statusCode() + " " + errorText(text));
+      }
       endOnStatus(response.statusCode(), text, "opening the events stream");
       return false;
     }
@@ -312,6 +366,7 @@ final class HttpChannel implements Channel {
         if (event.id() != null) {
           lastN = parseLong(event.id(), lastN);
         }
+        delivered = true;
         listener.onText(this, event.data());
       }
     } catch (JsonParseException | IllegalStateException e) {
@@ -331,6 +386,9 @@ final class HttpChannel implements Channel {
             HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       String text = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+      if (isTransient(response.statusCode())) {
+        throw new IOException("HTTP " + response.statusCode() + " " + errorText(text));
+      }
       endOnStatus(response.statusCode(), text, "polling");
       return false;
     }
@@ -353,6 +411,7 @@ final class HttpChannel implements Channel {
           continue; // already delivered by an earlier poll that was cut short
         }
         lastN = n;
+        delivered = true;
         listener.onText(this, entry.get("m").toString());
       }
     } catch (JsonParseException | IllegalStateException | NullPointerException e) {
@@ -398,7 +457,6 @@ final class HttpChannel implements Channel {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    boolean wasOpen = open;
     open = false;
     Thread self = Thread.currentThread();
     for (Thread t : new Thread[] {upThread, downThread}) {
@@ -414,20 +472,47 @@ final class HttpChannel implements Channel {
         LOG.trace("closing the downstream body: {}", e.toString());
       }
     }
-    String id = session;
-    if (tellRelay && wasOpen && id != null) {
-      http.sendAsync(
-          HttpRequest.newBuilder(base.resolve("link/" + id))
-              .timeout(REQUEST_TIMEOUT)
-              .DELETE()
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+    if (tellRelay && session != null) {
+      deleteSession(session);
     }
     try {
       listener.onClosed(this, code, reason, remote);
     } finally {
       closed.countDown();
     }
+  }
+
+  /** Tells the relay the session is over; does not wait for the answer. */
+  private void deleteSession(String id) {
+    http.sendAsync(
+        HttpRequest.newBuilder(base.resolve("link/" + id))
+            .timeout(REQUEST_TIMEOUT)
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** A status worth retrying: the relay or a proxy on the way is busy or restarting. */
+  private static boolean isTransient(int status) {
+    return status == 502 || status == 503 || status == 504;
+  }
+
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static String errorText(String body) {

@@ -136,10 +136,11 @@ public final class Relay implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    http.close();
-    reverse.close();
     try {
+      // Upstream links first: the agents' closes that follow are then not forwarded as drops.
       core.stopForwarding();
+      http.close();
+      reverse.close();
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();
     } catch (InterruptedException e) {

@@ -41,11 +41,23 @@ final class ReverseLinks implements AutoCloseable {
     return new ReverseLinks(dialers, timer);
   }
 
-  /** Stops dialling and closes every dialled link with 1001. */
+  /** How long {@link #close} waits for dialled peers to answer the close before dropping them. */
+  public static final long CLOSE_GRACE_MS = 1_000;
+
+  /** Stops dialling and closes every dialled link with 1001, dropping those that do not answer. */
   @Override
   public void close() {
     for (PeerDialer dialer : dialers) {
       dialer.close();
+    }
+    long deadline =
+        System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MS);
+    try {
+      for (PeerDialer dialer : dialers) {
+        dialer.awaitClosed(deadline);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     if (timer != null) {
       timer.shutdownNow();

@@ -30,9 +30,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed for repeatable runs (default: random).")
   Long seed;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
     AgentConfig config = options.resolve(System.getenv());
+    if (config.link().listen().isPresent()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "listen mode is for one agent on one port; simulated hosts dial the relay (drop"
+              + " --listen / listen)");
+    }
     long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
     Simulator sim = Simulator.start(config, count, s);
     LOG.info("simulating {} hosts against {} (seed {})", count, config.relayUri(), s);

@@ -118,6 +118,7 @@ public final class RelayAgentLink implements AgentLink {
   private ScheduledFuture<?> heartbeatTask;
   private ScheduledFuture<?> welcomeTimeoutTask;
   private ScheduledFuture<?> probeTask;
+  private ScheduledFuture<?> probeTimeoutTask;
   private Channel probe;
   private long heartbeatIntervalMs = Protocol.DEFAULT_HEARTBEAT_INTERVAL_MS;
   private long nextNonce;
@@ -328,8 +329,8 @@ public final class RelayAgentLink implements AgentLink {
   // ---- connection lifecycle, on the executor ----
 
   private void connect() {
-    if (stopped || acceptor != null) {
-      return;
+    if (stopped || acceptor != null || current != null) {
+      return; // current is set when a background link was promoted meanwhile
     }
     Transport transport = ladder.current();
     LOG.debug("connecting to {} over {}", relayUri, transport.displayName());
@@ -378,8 +379,8 @@ public final class RelayAgentLink implements AgentLink {
       // Listen mode: the relay dialled in; the newest connection is the link.
       Channel old = current;
       if (old != null) {
+        dropCurrent(); // its close, heard later, is then ignored
         old.close(CloseCodes.REPLACED, "the relay dialled in again");
-        closed(old, CloseCodes.REPLACED, "the relay dialled in again", false);
       }
       current = c;
       armWelcomeTimeout(c);
@@ -497,7 +498,18 @@ public final class RelayAgentLink implements AgentLink {
         .ifPresent(
             t -> {
               LOG.debug("trying {} in the background", t.displayName());
-              probe = dialer.open(t, channelListener);
+              Channel p = dialer.open(t, channelListener);
+              probe = p;
+              probeTimeoutTask =
+                  executor.schedule(
+                      () -> {
+                        if (probe == p) {
+                          p.abort(
+                              NO_WELCOME_CODE, "no welcome within " + WELCOME_TIMEOUT_MS + " ms");
+                        }
+                      },
+                      WELCOME_TIMEOUT_MS,
+                      TimeUnit.MILLISECONDS);
             });
   }
 
@@ -511,10 +523,9 @@ public final class RelayAgentLink implements AgentLink {
     // old connection; the store resends from what this welcome says the relay holds.
     Channel old = current;
     probe = null;
+    cancel(probeTimeoutTask);
+    dropCurrent();
     current = c;
-    synchronized (sendLock) {
-      welcomed = false;
-    }
     lastReceivedMs = System.currentTimeMillis();
     LOG.info(
         "moving the link from {} to {}",
@@ -554,21 +565,27 @@ public final class RelayAgentLink implements AgentLink {
   private void closed(Channel c, int code, String reason, boolean remote) {
     if (c == probe) {
       probe = null;
+      cancel(probeTimeoutTask);
       LOG.debug("{} still does not work: {} {}", c.transport().displayName(), code, reason);
-      scheduleProbe();
+      if (current == null && !stopped && acceptor == null) {
+        // The link this probe was to replace is gone already (the relay replaced it): dial again.
+        executor.schedule(this::connect, backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
+      } else {
+        scheduleProbe();
+      }
       return;
     }
     if (c != current) {
       return;
     }
     boolean wasWelcomed = welcomed;
-    synchronized (sendLock) {
-      welcomed = false;
+    dropCurrent();
+    if (code == CloseCodes.REPLACED && probe != null) {
+      // The background link's hello reached the relay first: the relay replaced this one with it.
+      LOG.info("link replaced by the {} link being tried; waiting for its welcome", probeName());
+      return;
     }
-    current = null;
-    cancel(heartbeatTask);
-    cancel(welcomeTimeoutTask);
-    cancel(probeTask);
+    abortProbe();
     if (!wasWelcomed) {
       ladder.failed(c.transport());
     }
@@ -597,6 +614,31 @@ public final class RelayAgentLink implements AgentLink {
       LOG.debug("cannot reach {} (code {} {}); retrying in {} ms", relayUri, code, reason, delayMs);
     }
     executor.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Forgets the current link and its timers, without deciding what comes next. */
+  private void dropCurrent() {
+    synchronized (sendLock) {
+      welcomed = false;
+    }
+    current = null;
+    cancel(heartbeatTask);
+    cancel(welcomeTimeoutTask);
+    cancel(probeTask);
+  }
+
+  private void abortProbe() {
+    Channel p = probe;
+    probe = null;
+    cancel(probeTimeoutTask);
+    if (p != null) {
+      p.abort(CloseCodes.NORMAL, "the link it was to replace is gone");
+    }
+  }
+
+  private String probeName() {
+    Channel p = probe;
+    return p == null ? "new" : p.transport().displayName();
   }
 
   // ---- sending ----

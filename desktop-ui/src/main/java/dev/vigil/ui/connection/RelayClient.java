@@ -127,6 +127,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
               return t;
             });
     executor.setRemoveOnCancelPolicy(true);
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending redial dies too
     this.scheduler = executor;
   }
 
@@ -248,8 +249,8 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   }
 
   private void dial() {
-    if (stopped || acceptor != null) {
-      return;
+    if (stopped || acceptor != null || current != null) {
+      return; // current is set when a background link was promoted meanwhile
     }
     lastErrorNotice = null;
     Transport transport = ladder.current();
@@ -360,7 +361,17 @@ public final class RelayClient implements MessageSender, AutoCloseable {
         .ifPresent(
             t -> {
               LOG.debug("trying {} in the background", t.displayName());
-              probe = dialer.open(t, callbacks);
+              Channel p = dialer.open(t, callbacks);
+              probe = p;
+              long timeoutMs = welcomeTimeoutMs;
+              scheduler.schedule(
+                  () -> {
+                    if (probe == p) {
+                      p.abort(CloseCodes.GOING_AWAY, "no welcome within " + timeoutMs + " ms");
+                    }
+                  },
+                  timeoutMs,
+                  TimeUnit.MILLISECONDS);
             });
   }
 
@@ -430,6 +441,11 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     cancelHeartbeat();
     cancel(welcomeTimeout);
     cancel(probeTask);
+    Channel p = probe;
+    if (p != null) {
+      probe = null; // the reconnect below resumes; a probe promoted later would be a second link
+      p.abort(CloseCodes.NORMAL, "the link it was to replace is gone");
+    }
     if (!wasWelcomed) {
       ladder.failed(link.transport());
     }
@@ -502,6 +518,9 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     } else if (message instanceof ErrorNotice notice) {
       lastErrorNotice = notice.reason();
       LOG.warn("relay error notice {}: {}", notice.code(), notice.reason());
+    } else if (link != current && message instanceof dev.vigil.protocol.Result) {
+      // The answer to a request sent on a link since replaced by a better transport: still ours.
+      emit(new RelayEvent.Received(message));
     } else if (link == current) {
       StreamPosition.Verdict verdict = position.accept(envelope);
       if (verdict instanceof StreamPosition.Verdict.Duplicate duplicate) {

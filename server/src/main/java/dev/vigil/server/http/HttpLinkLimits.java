@@ -9,8 +9,12 @@ public final class HttpLinkLimits {
   /** Open sessions at most; {@code POST /link} beyond answers 503. */
   public static final int MAX_SESSIONS = 10_000;
 
-  /** Largest {@code POST /link/<id>} body in bytes; larger answers 413 and leaves the session. */
-  public static final int MAX_POST_BYTES = 1024 * 1024;
+  /**
+   * Largest {@code POST /link/<id>} body in bytes; larger answers 413 and leaves the session. Twice
+   * the largest message, so that a message of the largest size fits with room to spare.
+   */
+  public static final int MAX_POST_BYTES =
+      2 * dev.vigil.protocol.Protocol.MAX_INBOUND_MESSAGE_BYTES;
 
   /** Most messages (non-blank lines) in one {@code POST /link/<id>}; more answers 413. */
   public static final int MAX_POST_MESSAGES = 1000;

@@ -93,6 +93,19 @@ public final class DialedPeerLink implements PeerLink {
     client.closeConnection(code, CloseReason.trim(reason));
   }
 
+  /**
+   * Waits until the connection has closed, and drops it if it has not by {@code deadlineNanos}
+   * ({@link System#nanoTime}): for a peer that never answers a close.
+   */
+  public void awaitClosedOrAbort(long deadlineNanos, int code, String reason)
+      throws InterruptedException {
+    long left = deadlineNanos - System.nanoTime();
+    if (left > 0 && closedLatch.await(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+      return;
+    }
+    abort(code, reason);
+  }
+
   @Override
   public boolean isOpen() {
     return client.isOpen();
@@ -138,6 +151,9 @@ public final class DialedPeerLink implements PeerLink {
     return "dialled:" + uri;
   }
 
+  private final java.util.concurrent.CountDownLatch closedLatch =
+      new java.util.concurrent.CountDownLatch(1);
+
   /** The Java-WebSocket client: adapts its callbacks to the {@link LinkListener}. */
   private final class Client extends WebSocketClient {
     Client(URI uri) {
@@ -147,6 +163,7 @@ public final class DialedPeerLink implements PeerLink {
           Map.of(),
           (int) DIAL_TIMEOUT.toMillis());
       setTcpNoDelay(true);
+      setDaemon(true); // a peer that never answers the close must not keep the JVM alive
       // Liveness is the relay's own heartbeat, as for accepted connections.
       setConnectionLostTimeout(0);
     }
@@ -184,6 +201,7 @@ public final class DialedPeerLink implements PeerLink {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
+      closedLatch.countDown();
       listener.onClosed(DialedPeerLink.this, code, reason, remote);
     }
 

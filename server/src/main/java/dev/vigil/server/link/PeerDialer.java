@@ -25,6 +25,9 @@ public final class PeerDialer implements AutoCloseable {
   /** Wait before redialling a peer whose last link ended with a do-not-retry close code. */
   public static final long REFUSED_RETRY_MS = Backoff.DEFAULT_CAP_MS;
 
+  /** The link {@link #close} closed, for {@link #awaitClosed}. */
+  private volatile DialedPeerLink closing;
+
   private static final Logger log = LoggerFactory.getLogger(PeerDialer.class);
 
   private final URI uri;
@@ -75,6 +78,7 @@ public final class PeerDialer implements AutoCloseable {
       }
       link = current;
       current = null;
+      closing = link;
     }
     if (link != null) {
       link.close(CloseCodes.GOING_AWAY, "relay shutting down");
@@ -94,6 +98,22 @@ public final class PeerDialer implements AutoCloseable {
     }
     log.debug("Dialling {}", uri);
     link.connect();
+    synchronized (this) {
+      if (stopped) {
+        link.abort(CloseCodes.GOING_AWAY, "relay shutting down"); // closed while dialling
+      }
+    }
+  }
+
+  /**
+   * After {@link #close}: waits for the link to close, dropping it at {@code deadlineNanos} if the
+   * peer has not answered the close by then.
+   */
+  public void awaitClosed(long deadlineNanos) throws InterruptedException {
+    DialedPeerLink link = closing;
+    if (link != null) {
+      link.awaitClosedOrAbort(deadlineNanos, CloseCodes.GOING_AWAY, "relay shutting down");
+    }
   }
 
   private synchronized void welcomed(Role role, String name) {

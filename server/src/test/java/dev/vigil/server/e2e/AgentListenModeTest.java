@@ -9,6 +9,8 @@ import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.DeviceKind;
 import dev.vigil.protocol.EventKind;
+import dev.vigil.protocol.HostState;
+import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
 import dev.vigil.server.config.RelayConfig;
@@ -21,9 +23,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,8 +79,12 @@ class AgentListenModeTest {
   }
 
   private Relay relayDialling(int port) throws Exception {
+    return relayDialling(port, "relay");
+  }
+
+  private Relay relayDialling(int port, String name) throws Exception {
     RelayConfig config =
-        TestRelays.config(tmp.resolve("relay"))
+        TestRelays.config(tmp.resolve(name))
             .withHeartbeatInterval(HEARTBEAT)
             .withDialPeers(List.of(URI.create("ws://127.0.0.1:" + port + "/")));
     return closing(Relay.start(config));
@@ -112,13 +124,81 @@ class AgentListenModeTest {
   }
 
   @Test
-  void listeningAgentRefusesARelayFromAnAddressNotAllowed() throws Exception {
+  void listeningAgentRefusesAConnectionFromAnAddressNotAllowedBeforeSayingHello() throws Exception {
     DiskSpool spool = closing(DiskSpool.open(tmp.resolve("buffer"), DiskSpool.DEFAULT_MAX_BYTES));
     // The hello carries the agent token: only the listed relay may dial in, and 127.0.0.1 is not.
     RelayAgentLink link = listeningLink(spool, List.of("192.0.2.7"));
-    relayDialling(link.listenPort());
+    RawClient stranger = new RawClient(link.listenPort());
 
-    // A bounded wait for something that must not happen; the relay redials several times in it.
-    assertThat(link.awaitWelcome(Duration.ofSeconds(3))).isFalse();
+    assertThat(stranger.connectBlocking(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
+    assertThat(stranger.closed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(stranger.closeCode).isNotEqualTo(CloseFrame.NORMAL);
+    assertThat(stranger.texts).isEmpty();
+  }
+
+  @Test
+  void aNewerDialInReplacesTheOlderLinkAndTheAgentGoesOn() throws Exception {
+    DiskSpool spool = closing(DiskSpool.open(tmp.resolve("buffer"), DiskSpool.DEFAULT_MAX_BYTES));
+    RelayAgentLink link = listeningLink(spool, List.of("127.0.0.1"));
+    relayDialling(link.listenPort(), "first");
+    assertThat(link.awaitWelcome(WAIT)).isTrue();
+
+    // Another dial-in while the first link is up (as after a relay restart over a half-open
+    // connection): the newest connection becomes the link, and the agent goes on over it.
+    Relay second = relayDialling(link.listenPort(), "second");
+    ProtocolTestClient dashboard =
+        ProtocolTestClient.connect(
+            second.port(), TestRelays.dashboardHello(TestRelays.ALICE_TOKEN));
+    open.add(dashboard::closeBlocking);
+    boolean online =
+        dashboard.awaitMessage(Snapshot.class, WAIT).hosts().stream()
+            .anyMatch(
+                h -> HOST.equals(h.status().hostId()) && h.status().state() == HostState.ONLINE);
+    if (!online) {
+      dashboard.awaitMessage(
+          HostStatus.class, h -> HOST.equals(h.hostId()) && h.state() == HostState.ONLINE, WAIT);
+    }
+    for (long n = 1; n <= 5; n++) {
+      link.sendEvent(event(n));
+    }
+
+    for (long n = 1; n <= 5; n++) {
+      long expected = n;
+      DeviceEvent seen =
+          dashboard.awaitMessage(
+              DeviceEvent.class,
+              e -> e.device().attributes().get("brightness").equals(Long.toString(expected)),
+              WAIT);
+      assertThat(seen.hostId()).isEqualTo(HOST);
+    }
+    assertThat(link.failure()).isEmpty();
+  }
+
+  /** A bare WebSocket client standing in for a relay, or for a stranger. */
+  private static final class RawClient extends WebSocketClient {
+    final List<String> texts = new CopyOnWriteArrayList<>();
+    final CountDownLatch closed = new CountDownLatch(1);
+    volatile int closeCode;
+
+    RawClient(int port) {
+      super(URI.create("ws://127.0.0.1:" + port + "/"));
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {}
+
+    @Override
+    public void onMessage(String message) {
+      texts.add(message);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+      closeCode = code;
+      closed.countDown();
+    }
+
+    @Override
+    public void onError(Exception ex) {}
   }
 }
