@@ -42,7 +42,17 @@ final class DashboardFeed {
     OVERRUN
   }
 
+  /** Bytes of one batch of a resuming dashboard's replay. */
+  static final int REPLAY_BATCH_BYTES = 64 * 1024;
+
   final PeerLink link;
+
+  /** While it resumes: the next number to send it from the replay buffer; 0 once it is live. */
+  private long replayNext;
+
+  /** When its replay last sent something (or started). */
+  private long replayProgressNanos;
+
   private boolean behind;
   private long behindSinceNanos;
 
@@ -65,6 +75,56 @@ final class DashboardFeed {
 
   boolean isBehind() {
     return behind;
+  }
+
+  /** True while it is still being sent what it missed. */
+  boolean isReplaying() {
+    return replayNext != 0;
+  }
+
+  /** It resumes after {@code lastSeq}: what follows comes from the replay buffer, paced. */
+  void startReplay(long lastSeq, long nowNanos) {
+    replayNext = lastSeq + 1;
+    replayProgressNanos = nowNanos;
+  }
+
+  /** How long its replay has sent nothing because its queue stayed full. */
+  long replayStalledForNanos(long nowNanos) {
+    return replayNext == 0 ? 0 : nowNanos - replayProgressNanos;
+  }
+
+  /**
+   * Sends it the next held messages while its queue stays under {@link #CAUGHT_UP_BYTES}, so a
+   * dashboard resuming after a long absence never has the whole replay buffer copied onto the heap
+   * at once. Live messages are in the replay buffer too, so it goes live when it reaches the end.
+   *
+   * @return {@code LIVE} once it reached the end, {@code WAITING} while its queue is full, {@code
+   *     OVERRUN} when the buffer no longer holds its next message
+   */
+  CatchUp continueReplay(ReplayBuffer replay, long nowNanos) {
+    if (replayNext == 0) {
+      return CatchUp.LIVE;
+    }
+    if (replayNext > replay.lastSeq()) {
+      replayNext = 0;
+      return CatchUp.LIVE;
+    }
+    if (replayNext < replay.firstSeq()) {
+      return CatchUp.OVERRUN;
+    }
+    while (replayNext <= replay.lastSeq() && link.queuedBytes() <= CAUGHT_UP_BYTES) {
+      FrameBatch batch = new FrameBatch();
+      while (replayNext <= replay.lastSeq() && batch.frameBytes() < REPLAY_BATCH_BYTES) {
+        batch.add(replay.text(replayNext++));
+      }
+      link.send(batch.seal());
+      replayProgressNanos = nowNanos;
+    }
+    if (replayNext > replay.lastSeq()) {
+      replayNext = 0;
+      return CatchUp.LIVE;
+    }
+    return CatchUp.WAITING;
   }
 
   /** How long it has been behind, 0 when it is not. */

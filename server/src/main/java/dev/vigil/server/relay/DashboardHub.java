@@ -59,6 +59,10 @@ final class DashboardHub {
   private final Runnable flushRequest;
   private final String epoch;
   private final ReplayBuffer replay;
+
+  /** Dashboards still being sent what they missed. */
+  private int replaying;
+
   private final Map<PeerLink, DashboardFeed> dashboards = new LinkedHashMap<>();
   private final BiConsumer<PeerLink, String> slowConsumer;
   private final long maxBehindNanos;
@@ -114,15 +118,19 @@ final class DashboardHub {
    */
   void join(PeerLink link, Hello hello, Supplier<Snapshot> snapshot) {
     flush();
+    DashboardFeed feed = new DashboardFeed(link);
     if (canResume(hello)) {
-      replayAfter(link, hello.resumeAfterSeq());
-    } else {
-      if (hello.asksToResume()) {
-        link.send(codec.encode(gap(hello)));
-      }
-      link.send(codec.encode(new Envelope(Protocol.VERSION, replay.lastSeq(), snapshot.get())));
+      feed.startReplay(hello.resumeAfterSeq(), System.nanoTime());
+      replaying++;
+      dashboards.put(link, feed);
+      serveReplaying();
+      return;
     }
-    dashboards.put(link, new DashboardFeed(link));
+    if (hello.asksToResume()) {
+      link.send(codec.encode(gap(hello)));
+    }
+    link.send(codec.encode(new Envelope(Protocol.VERSION, replay.lastSeq(), snapshot.get())));
+    dashboards.put(link, feed);
   }
 
   /** Why {@code hello}'s stream cannot be resumed. */
@@ -147,24 +155,64 @@ final class DashboardHub {
             + had);
   }
 
-  /** Sends the held messages after {@code lastSeq} to one dashboard, in batches. */
-  private void replayAfter(PeerLink link, long lastSeq) {
-    FrameBatch batch = new FrameBatch();
-    for (long seq = lastSeq + 1; seq <= replay.lastSeq(); seq++) {
-      batch.add(replay.text(seq));
-      if (batch.frameBytes() >= FLUSH_BYTES) {
-        link.send(batch.seal());
-        batch = new FrameBatch();
-      }
-    }
-    if (!batch.isEmpty()) {
-      link.send(batch.seal());
+  void remove(PeerLink link) {
+    flush();
+    DashboardFeed feed = dashboards.remove(link);
+    if (feed != null && feed.isReplaying()) {
+      replaying--;
     }
   }
 
-  void remove(PeerLink link) {
-    flush();
-    dashboards.remove(link);
+  /**
+   * Sends resuming dashboards the next part of what they missed, and asks for another flush while
+   * any is still resuming, so a replay goes on even when nothing new is broadcast.
+   */
+  private void serveReplaying() {
+    if (replaying == 0) {
+      return;
+    }
+    Map<DashboardFeed, String> overrun = null;
+    long now = System.nanoTime();
+    for (DashboardFeed feed : dashboards.values()) {
+      if (!feed.isReplaying()) {
+        continue;
+      }
+      DashboardFeed.CatchUp outcome = feed.continueReplay(replay, now);
+      String why = null;
+      if (outcome == DashboardFeed.CatchUp.LIVE) {
+        replaying--;
+      } else if (outcome == DashboardFeed.CatchUp.OVERRUN) {
+        why = "resumed slower than the relay's replay buffer turns over";
+      } else if (feed.replayStalledForNanos(now) > maxBehindNanos) {
+        why =
+            String.format(
+                Locale.ROOT,
+                "read nothing of its replay for %d s",
+                TimeUnit.NANOSECONDS.toSeconds(feed.replayStalledForNanos(now)));
+      }
+      if (why != null) {
+        if (overrun == null) {
+          overrun = new LinkedHashMap<>();
+        }
+        overrun.put(feed, why);
+      }
+    }
+    if (overrun != null) {
+      for (Map.Entry<DashboardFeed, String> entry : overrun.entrySet()) {
+        dashboards.remove(entry.getKey().link);
+        replaying--;
+        slowConsumer.accept(
+            entry.getKey().link,
+            String.format(
+                Locale.ROOT,
+                "slow consumer: %s (%,d bytes queued); reconnect and resume",
+                entry.getValue(),
+                entry.getKey().link.queuedBytes()));
+      }
+    }
+    if (replaying > 0) {
+      flushRequest.run();
+    }
   }
 
   int size() {
@@ -218,12 +266,16 @@ final class DashboardHub {
   void flush() {
     FrameBatch batch = pending;
     if (batch == null) {
+      serveReplaying();
       return;
     }
     pending = null;
     batch.seal();
     long now = System.nanoTime();
     for (DashboardFeed feed : dashboards.values()) {
+      if (feed.isReplaying()) {
+        continue; // what was just broadcast is in the replay buffer: its replay gets there
+      }
       boolean wasBehind = feed.isBehind();
       feed.offer(batch, pendingEntries, now);
       if (feed.isBehind() && !wasBehind) {
@@ -235,6 +287,7 @@ final class DashboardHub {
     }
     pendingEntries.clear();
     serveBehind(now);
+    serveReplaying();
   }
 
   /** Flushes, then serves dashboards that are behind even when nothing new was broadcast. */

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,50 @@ class DashboardResumeTest {
     assertThat(dashboard.seqOf(live)).isEqualTo(dashboard.seqOf(replayed.get(9)) + 1);
     assertThat(dashboard.pending(Snapshot.class)).isEmpty();
     assertThat(dashboard.pending(Gap.class)).isEmpty();
+  }
+
+  @Test
+  void replayLargerThanTheSendWindowReachesASlowReaderWholeAndInOrderWhileTheRelayIsQuiet()
+      throws Exception {
+    Relay relay = start(TestRelays.config(dataDir)); // default heartbeat: 5 s between ticks
+    ProtocolTestClient agent = agent(relay);
+    Position position = watchOneSampleThenLeave(relay, agent);
+    int missed = 8_000; // about 16 MB, more than the sockets hold: sent in windows of 1 MiB
+    for (int i = 1; i <= missed; i++) {
+      agent.send(paddedSample(i));
+    }
+    agent.sync(WAIT);
+
+    ProtocolTestClient dashboard =
+        ProtocolTestClient.connect(
+            relay.port(),
+            dashboardHello(ALICE_TOKEN).withResume(position.epoch(), position.lastSeq()));
+    assertThat(dashboard.awaitMessage(Welcome.class, WAIT).isResumed()).isTrue();
+    dashboard.stallReading();
+    Thread.sleep(500); // the slow reader's pause: its socket fills and the relay's window closes
+    dashboard.resumeReading();
+
+    long previousSeq = position.lastSeq();
+    for (int i = 1; i <= missed; i++) {
+      Sample replayed = dashboard.awaitMessage(Sample.class, WAIT);
+      assertThat(valueOf(replayed)).isEqualTo(i);
+      assertThat(dashboard.seqOf(replayed)).isEqualTo(previousSeq + 1);
+      previousSeq = dashboard.seqOf(replayed);
+    }
+    agent.send(sample(HOST, SENSOR, missed + 1));
+    Sample live = dashboard.awaitMessage(Sample.class, WAIT);
+    assertThat(valueOf(live)).isEqualTo(missed + 1);
+    assertThat(dashboard.seqOf(live)).isEqualTo(previousSeq + 1);
+  }
+
+  /** A sample of about 2 KB: the test sensor plus padding readings. */
+  private static Sample paddedSample(int value) {
+    Map<String, Double> values = new java.util.HashMap<>();
+    values.put(SENSOR, (double) value);
+    for (int k = 0; k < 80; k++) {
+      values.put("test.padding.reading." + k, 1234.5678 + k);
+    }
+    return new Sample(HOST, System.currentTimeMillis(), values);
   }
 
   @Test
