@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.agent.link.RelayAgentLink;
 import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.protocol.Backoff;
+import dev.vigil.protocol.Command;
+import dev.vigil.protocol.CommandAction;
 import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.DeviceKind;
 import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
+import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
 import dev.vigil.server.config.RelayConfig;
@@ -121,6 +124,23 @@ class AgentListenModeTest {
             .map(e -> Long.parseLong(e.device().attributes().get("brightness")))
             .toList();
     assertThat(numbers).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+  }
+
+  @Test
+  void aDashboardCommandReachesAListeningAgentOverTheLinkTheRelayDialled() throws Exception {
+    DiskSpool spool = closing(DiskSpool.open(tmp.resolve("buffer"), DiskSpool.DEFAULT_MAX_BYTES));
+    RelayAgentLink link = listeningLink(spool, List.of("127.0.0.1"));
+    link.onCommand(command -> link.sendResult(Result.success(command.requestId())));
+    Relay relay = relayDialling(link.listenPort());
+    assertThat(link.awaitWelcome(WAIT)).isTrue();
+
+    ProtocolTestClient dashboard =
+        ProtocolTestClient.connect(relay.port(), TestRelays.dashboardHello(TestRelays.ALICE_TOKEN));
+    open.add(dashboard::closeBlocking);
+    dashboard.awaitMessage(Snapshot.class, WAIT);
+    dashboard.send(new Command("ping-1", HOST, CommandAction.PING, null));
+
+    assertThat(dashboard.awaitMessage(Result.class, WAIT)).isEqualTo(Result.success("ping-1"));
   }
 
   @Test
