@@ -169,6 +169,13 @@ public final class Dashboard implements AutoCloseable {
             pump,
             clock);
     link.listen().ifPresent(bind -> c.listenOn(bind, link.listenAllow()));
+    if (viewModel != null) {
+      viewModel
+          .hostPage()
+          .useHistory(
+              new dev.vigil.ui.history.RelayHistoryClient(c.endpoint().httpUri(), token),
+              Platform::runLater);
+    }
     return c;
   }
 

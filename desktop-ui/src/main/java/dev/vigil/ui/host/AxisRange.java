@@ -11,7 +11,7 @@ package dev.vigil.ui.host;
  */
 public record AxisRange(double lower, double upper, double tickUnit) {
   /** Tick spacings the time axis may use, in seconds, smallest first. */
-  private static final double[] TIME_TICKS_SECONDS = {5, 10, 15, 20, 30, 60, 120, 300};
+  private static final double[] TIME_TICKS_SECONDS = {1, 2, 3, 5, 10, 15, 20, 30, 60, 120, 300};
 
   /** Most labelled ticks on the time axis. */
   public static final int MAX_TIME_TICKS = 8;

@@ -10,8 +10,10 @@ import java.util.List;
  * @param omittedLines how many sensors were left out to keep the chart readable
  * @param placeholder what to say when there is nothing to plot (e.g. why the sensors are absent);
  *     empty when there are lines
- * @param timeAxis the x axis in seconds ago, spanning the data held
+ * @param timeAxis the x axis in units of {@code timeAxisLabel} ago (the lines' x are in the same
+ *     unit)
  * @param valueAxis the y axis, around the values shown
+ * @param timeAxisLabel the x axis's title, e.g. "seconds ago" or "hours ago"
  */
 public record ChartFrame(
     ChartGroup group,
@@ -19,9 +21,21 @@ public record ChartFrame(
     int omittedLines,
     String placeholder,
     AxisRange timeAxis,
-    AxisRange valueAxis) {
+    AxisRange valueAxis,
+    String timeAxisLabel) {
   public ChartFrame {
     lines = List.copyOf(lines);
+  }
+
+  /** A frame in seconds ago. */
+  public ChartFrame(
+      ChartGroup group,
+      List<ChartLine> lines,
+      int omittedLines,
+      String placeholder,
+      AxisRange timeAxis,
+      AxisRange valueAxis) {
+    this(group, lines, omittedLines, placeholder, timeAxis, valueAxis, "seconds ago");
   }
 
   /** A chart with nothing to plot, saying why. */

@@ -72,10 +72,76 @@ public final class HostPageView extends BorderPane {
             new Tab("Devices", deviceTable(viewModel)),
             new Tab("Timeline", new EventTimelineView(viewModel.timeline(), "")));
 
-    SplitPane split = new SplitPane(charts, tabs);
+    VBox chartArea = new VBox(chartToolbar(viewModel), charts);
+    VBox.setVgrow(charts, Priority.ALWAYS);
+    SplitPane split = new SplitPane(chartArea, tabs);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(CHARTS_SHARE);
     setCenter(split);
+  }
+
+  /** The chart window buttons, what the history backfill is doing, and CSV export per chart. */
+  private static HBox chartToolbar(HostPageViewModel viewModel) {
+    javafx.scene.control.ToggleGroup windows = new javafx.scene.control.ToggleGroup();
+    HBox bar = new HBox();
+    bar.getStyleClass().add("page-toolbar");
+    for (ChartWindow w : ChartWindow.values()) {
+      javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton(w.label());
+      button.setToggleGroup(windows);
+      button.setUserData(w);
+      button.setSelected(viewModel.getWindow() == w);
+      bar.getChildren().add(button);
+    }
+    windows
+        .selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                old.setSelected(true); // one window is always chosen
+              } else {
+                viewModel.showWindow((ChartWindow) now.getUserData());
+              }
+            });
+    Label history = new Label();
+    history.getStyleClass().add(StyleClasses.MUTED);
+    history.textProperty().bind(viewModel.historyTextProperty());
+    javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export CSV");
+    for (ChartGroup group : ChartGroup.values()) {
+      javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(group.title() + "…");
+      item.setOnAction(e -> exportCsv(export, viewModel, group));
+      export.getItems().add(item);
+    }
+    bar.getChildren().addAll(history, spacer, export);
+    return bar;
+  }
+
+  private static void exportCsv(
+      javafx.scene.Node owner, HostPageViewModel viewModel, ChartGroup group) {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle("Export " + group.title() + " as CSV");
+    chooser.setInitialFileName(
+        viewModel.getHostId() + "-" + group.name().toLowerCase(java.util.Locale.ROOT) + ".csv");
+    java.io.File file =
+        chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+    if (file == null) {
+      return;
+    }
+    String csv = viewModel.chartCsv(group);
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                java.nio.file.Files.writeString(file.toPath(), csv);
+              } catch (java.io.IOException ex) {
+                org.slf4j.LoggerFactory.getLogger(HostPageView.class)
+                    .error("cannot write {}: {}", file, ex.getMessage());
+              }
+            },
+            "vigil-csv-export");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   private static VBox header(HostPageViewModel viewModel) {

@@ -7,6 +7,8 @@ import dev.vigil.ui.alerts.HostAlertStripViewModel;
 import dev.vigil.ui.connection.MessageSender;
 import dev.vigil.ui.events.EventTimelineViewModel;
 import dev.vigil.ui.format.AbsenceText;
+import dev.vigil.ui.history.HistorySource;
+import dev.vigil.ui.history.SeriesPoints;
 import dev.vigil.ui.hosts.HostSummary;
 import dev.vigil.ui.hosts.StatusKind;
 import dev.vigil.ui.state.Changes;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -73,6 +76,14 @@ public final class HostPageViewModel {
   private final ObservableList<SensorRowViewModel> sensors = FXCollections.observableArrayList();
   private final Map<String, SensorRowViewModel> sensorRowsById = new HashMap<>();
   private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+  private final ReadOnlyObjectWrapper<ChartWindow> window =
+      new ReadOnlyObjectWrapper<>(ChartWindow.FIVE_MINUTES);
+  private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper("");
+  private final Map<String, SeriesPoints> backfill = new HashMap<>();
+  private HistorySource history;
+  private Executor uiThread = Runnable::run;
+  private int historyGeneration;
+  private String historyLoadedFor;
   private int shownCatalogRevision = -1;
   private int shownInventoryRevision = -1;
   private long lastChartRefreshMs;
@@ -104,8 +115,27 @@ public final class HostPageViewModel {
     state.addListener(this::stateChanged);
   }
 
+  /**
+   * Where the longer chart windows get their data, and the thread its answers are applied on (the
+   * FX thread in the application).
+   */
+  public void useHistory(HistorySource source, Executor onUiThread) {
+    this.history = Objects.requireNonNull(source, "source");
+    this.uiThread = Objects.requireNonNull(onUiThread, "onUiThread");
+    historyLoadedFor = null;
+    refresh();
+  }
+
+  /** Shows the charts over {@code newWindow}, backfilling from the relay's history if needed. */
+  public void showWindow(ChartWindow newWindow) {
+    window.set(Objects.requireNonNull(newWindow, "newWindow"));
+    historyLoadedFor = null;
+    refresh();
+  }
+
   /** Shows one host. */
   public void show(String id) {
+    historyLoadedFor = null;
     hostId.set(Objects.requireNonNull(id, "id"));
     shownCatalogRevision = -1;
     shownInventoryRevision = -1;
@@ -173,10 +203,114 @@ public final class HostPageViewModel {
       shownInventoryRevision = host.inventoryRevision();
       devices.setAll(host.devices().stream().map(DeviceRow::of).toList());
     }
+    loadHistoryIfNeeded(host, nowMs);
     for (ChartGroup group : ChartGroup.values()) {
       charts.get(group).set(frameOf(host, group, nowMs));
     }
     lastChartRefreshMs = nowMs;
+  }
+
+  /**
+   * Asks the history for every charted sensor over the window, once per host, window and catalog;
+   * answers that come after the operator moved on are ignored.
+   */
+  private void loadHistoryIfNeeded(HostModel host, long nowMs) {
+    ChartWindow w = window.get();
+    String key = host.hostId() + "|" + w + "|" + host.catalogRevision();
+    if (key.equals(historyLoadedFor)) {
+      return;
+    }
+    historyLoadedFor = key;
+    backfill.clear();
+    int generation = ++historyGeneration;
+    if (w.isLiveOnly()) {
+      historyText.set("");
+      return;
+    }
+    if (history == null) {
+      historyText.set("no history: not connected to a relay's history");
+      return;
+    }
+    List<String> sensorIds = chartedSensorIds(host);
+    if (sensorIds.isEmpty()) {
+      historyText.set("");
+      return;
+    }
+    historyText.set("loading " + w.label() + " of history…");
+    int[] left = {sensorIds.size()};
+    String[] failure = {null};
+    for (String sensorId : sensorIds) {
+      history
+          .series(host.hostId(), sensorId, nowMs - w.millis(), nowMs)
+          .whenComplete(
+              (points, error) ->
+                  uiThread.execute(
+                      () -> {
+                        if (generation != historyGeneration) {
+                          return;
+                        }
+                        if (error != null) {
+                          failure[0] = messageOf(error);
+                        } else {
+                          backfill.put(sensorId, points);
+                        }
+                        if (--left[0] == 0) {
+                          historyText.set(failure[0] == null ? "" : failure[0]);
+                        }
+                        refreshCharts();
+                      }));
+    }
+  }
+
+  private void refreshCharts() {
+    HostModel host = hostId.get() == null ? null : state.host(hostId.get()).orElse(null);
+    if (host == null) {
+      return;
+    }
+    long nowMs = clock.millis();
+    for (ChartGroup group : ChartGroup.values()) {
+      charts.get(group).set(frameOf(host, group, nowMs));
+    }
+  }
+
+  private static String messageOf(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null
+        && (cause instanceof java.util.concurrent.CompletionException
+            || cause.getMessage() == null)) {
+      cause = cause.getCause();
+    }
+    String text = cause.getMessage();
+    if (text == null || text.isBlank()) {
+      text = cause.getClass().getSimpleName();
+    }
+    return text.startsWith("history") ? text : "history unavailable: " + text;
+  }
+
+  /** The sensors the charts show for {@code host}, every group. */
+  private static List<String> chartedSensorIds(HostModel host) {
+    List<String> ids = new ArrayList<>();
+    for (ChartGroup group : ChartGroup.values()) {
+      for (SensorInfo sensor : chartedSensors(host, group)) {
+        ids.add(sensor.id());
+      }
+    }
+    return ids;
+  }
+
+  /** The present sensors of {@code group}'s kind, total CPU load first, at most the line limit. */
+  private static List<SensorInfo> chartedSensors(HostModel host, ChartGroup group) {
+    List<SensorInfo> present =
+        new ArrayList<>(
+            host.sensors().stream()
+                .filter(s -> s.kind() == group.kind() && s.isPresent())
+                .toList());
+    present.sort(
+        (a, b) ->
+            Boolean.compare(
+                !a.id().equals(HostSummary.CPU_LOAD_SENSOR_ID),
+                !b.id().equals(HostSummary.CPU_LOAD_SENSOR_ID)));
+    return present.subList(0, Math.min(present.size(), MAX_LINES_PER_CHART));
   }
 
   private void refreshSensors(HostModel host) {
@@ -198,68 +332,182 @@ public final class HostPageViewModel {
   private ChartFrame frameOf(HostModel host, ChartGroup group, long nowMs) {
     List<SensorInfo> ofKind =
         host.sensors().stream().filter(s -> s.kind() == group.kind()).toList();
-    List<SensorInfo> present =
-        new ArrayList<>(ofKind.stream().filter(SensorInfo::isPresent).toList());
-    if (present.isEmpty()) {
+    List<SensorInfo> charted = chartedSensors(host, group);
+    if (charted.isEmpty()) {
       return ChartFrame.empty(group, AbsenceText.full(group.noun(), ofKind));
     }
-    // Total CPU load leads its chart; per-core lines follow.
-    present.sort(
-        (a, b) ->
-            Boolean.compare(
-                !a.id().equals(HostSummary.CPU_LOAD_SENSOR_ID),
-                !b.id().equals(HostSummary.CPU_LOAD_SENSOR_ID)));
-    long fromMs = nowMs - CHART_WINDOW_SECONDS * MS_PER_SECOND_LONG;
+    ChartWindow w = window.get();
+    long presentCount = ofKind.stream().filter(SensorInfo::isPresent).count();
+    long fromMs = nowMs - Math.min(w.millis(), w.isLiveOnly() ? liveSpanMs() : w.millis());
+    double unit = w.unitSeconds();
     List<ChartLine> lines = new ArrayList<>();
-    for (SensorInfo sensor : present.subList(0, Math.min(present.size(), MAX_LINES_PER_CHART))) {
-      SeriesHistory history = host.history(sensor.id()).orElse(null);
-      lines.add(Downsampler.minMax(lineOf(sensor, history, fromMs, nowMs), MAX_POINTS_PER_LINE));
+    for (SensorInfo sensor : charted) {
+      ChartLine line = lineOf(sensor, host.history(sensor.id()).orElse(null), fromMs, nowMs);
+      lines.add(Downsampler.minMax(inUnits(line, unit), MAX_POINTS_PER_LINE));
     }
-    int omitted = present.size() - lines.size();
-    double oldestSecondsAgo = 0;
+    int omitted = (int) presentCount - lines.size();
+    double oldestAgo = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (ChartLine line : lines) {
       if (line.values().length > 0) {
-        oldestSecondsAgo = Math.min(oldestSecondsAgo, line.secondsAgo()[0]);
+        oldestAgo = Math.min(oldestAgo, line.secondsAgo()[0]);
       }
       for (double v : line.values()) {
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
     }
+    double windowUnits = w.seconds() / unit;
     if (min > max) {
       return new ChartFrame(
           group,
           lines,
           omitted,
-          "No samples in the last 10 minutes yet",
-          AxisRange.secondsAgo(MIN_CHART_SPAN_SECONDS),
-          group.emptyValueAxis());
+          w.isLiveOnly()
+              ? "No samples in the last " + w.label() + " yet"
+              : "No samples stored for " + "the last " + w.label(),
+          AxisRange.secondsAgo(w.isLiveOnly() ? MIN_CHART_SPAN_SECONDS : windowUnits),
+          group.emptyValueAxis(),
+          w.axisLabel());
     }
-    double spanSeconds =
-        Math.min(CHART_WINDOW_SECONDS, Math.max(MIN_CHART_SPAN_SECONDS, -oldestSecondsAgo));
+    double span =
+        w.isLiveOnly()
+            ? Math.min(windowUnits, Math.max(MIN_CHART_SPAN_SECONDS, -oldestAgo))
+            : windowUnits;
     return new ChartFrame(
-        group, lines, omitted, "", AxisRange.secondsAgo(spanSeconds), group.valueAxis(min, max));
+        group,
+        lines,
+        omitted,
+        "",
+        AxisRange.secondsAgo(span),
+        group.valueAxis(min, max),
+        w.axisLabel());
   }
 
-  private static ChartLine lineOf(
-      SensorInfo sensor, SeriesHistory history, long fromMs, long nowMs) {
-    if (history == null) {
-      return new ChartLine(sensor.id(), HostSummary.labelOf(sensor), new double[0], new double[0]);
+  private static long liveSpanMs() {
+    return CHART_WINDOW_SECONDS * MS_PER_SECOND_LONG;
+  }
+
+  private static ChartLine inUnits(ChartLine line, double unitSeconds) {
+    if (unitSeconds == 1) {
+      return line;
     }
-    int first = 0;
-    while (first < history.size() && history.timeAt(first) < fromMs) {
-      first++;
+    double[] xs = new double[line.secondsAgo().length];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = line.secondsAgo()[i] / unitSeconds;
     }
-    int count = history.size() - first;
-    double[] xs = new double[count];
-    double[] ys = new double[count];
-    for (int i = 0; i < count; i++) {
-      xs[i] = (history.timeAt(first + i) - nowMs) / MS_PER_SECOND;
-      ys[i] = history.valueAt(first + i);
+    return new ChartLine(line.sensorId(), line.label(), xs, line.values());
+  }
+
+  /**
+   * One sensor's points since {@code fromMs}, in seconds ago: stored points older than the first
+   * sample the dashboard holds, then the held samples, so a backfilled chart continues live.
+   */
+  private ChartLine lineOf(SensorInfo sensor, SeriesHistory live, long fromMs, long nowMs) {
+    int bound = pointsBound(sensor.id(), live);
+    double[] xs = new double[bound];
+    double[] ys = new double[bound];
+    int n = 0;
+    SeriesPoints stored = backfill.get(sensor.id());
+    long firstLiveMs = firstLiveAtOrAfter(live, fromMs);
+    if (stored != null) {
+      for (int i = 0; i < stored.size(); i++) {
+        long t = stored.timesMs()[i];
+        if (t >= fromMs && t < firstLiveMs) {
+          xs[n] = (t - nowMs) / MS_PER_SECOND;
+          ys[n++] = stored.values()[i];
+        }
+      }
     }
-    return new ChartLine(sensor.id(), HostSummary.labelOf(sensor), xs, ys);
+    if (live != null) {
+      for (int i = 0; i < live.size(); i++) {
+        if (live.timeAt(i) >= fromMs) {
+          xs[n] = (live.timeAt(i) - nowMs) / MS_PER_SECOND;
+          ys[n++] = live.valueAt(i);
+        }
+      }
+    }
+    return new ChartLine(
+        sensor.id(),
+        HostSummary.labelOf(sensor),
+        java.util.Arrays.copyOf(xs, n),
+        java.util.Arrays.copyOf(ys, n));
+  }
+
+  /** At most how many points {@link #lineOf} keeps, to size its arrays. */
+  private int pointsBound(String sensorId, SeriesHistory live) {
+    SeriesPoints stored = backfill.get(sensorId);
+    return (stored == null ? 0 : stored.size()) + (live == null ? 0 : live.size());
+  }
+
+  private static long firstLiveAtOrAfter(SeriesHistory live, long fromMs) {
+    if (live == null) {
+      return Long.MAX_VALUE;
+    }
+    for (int i = 0; i < live.size(); i++) {
+      if (live.timeAt(i) >= fromMs) {
+        return live.timeAt(i);
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * One chart's data as CSV, every point (not thinned), oldest first per sensor: {@code
+   * time_utc,host_id,sensor_id,sensor,value}, values in the chart's unit.
+   */
+  public String chartCsv(ChartGroup group) {
+    StringBuilder out = new StringBuilder("time_utc,host_id,sensor_id,sensor,value\n");
+    HostModel host = hostId.get() == null ? null : state.host(hostId.get()).orElse(null);
+    if (host == null) {
+      return out.toString();
+    }
+    long nowMs = clock.millis();
+    ChartWindow w = window.get();
+    long fromMs = nowMs - Math.min(w.millis(), w.isLiveOnly() ? liveSpanMs() : w.millis());
+    for (SensorInfo sensor : chartedSensors(host, group)) {
+      ChartLine line = lineOf(sensor, host.history(sensor.id()).orElse(null), fromMs, nowMs);
+      for (int i = 0; i < line.values().length; i++) {
+        long t = nowMs + Math.round(line.secondsAgo()[i] * MS_PER_SECOND);
+        out.append(java.time.Instant.ofEpochMilli(t))
+            .append(',')
+            .append(csvField(host.hostId()))
+            .append(',')
+            .append(csvField(sensor.id()))
+            .append(',')
+            .append(csvField(line.label()))
+            .append(',')
+            .append(line.values()[i])
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String csvField(String text) {
+    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
+      return text;
+    }
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+
+  /** The window the charts show. */
+  public ReadOnlyObjectProperty<ChartWindow> windowProperty() {
+    return window.getReadOnlyProperty();
+  }
+
+  public ChartWindow getWindow() {
+    return window.get();
+  }
+
+  /** Loading or failure of the history backfill; empty when there is nothing to say. */
+  public ReadOnlyStringProperty historyTextProperty() {
+    return historyText.getReadOnlyProperty();
+  }
+
+  public String getHistoryText() {
+    return historyText.get();
   }
 
   private static String detailsOf(HostStatus status) {

@@ -24,7 +24,9 @@ public final class LiveChart extends StackPane {
   private final NumberAxis xAxis = new NumberAxis();
   private final NumberAxis yAxis = new NumberAxis();
   private final Label placeholder = new Label();
+  private final Label hover = new Label();
   private int yDecimals;
+  private ChartFrame shown;
 
   /**
    * @param frame the frames to show
@@ -47,14 +49,71 @@ public final class LiveChart extends StackPane {
     chart.getStyleClass().add(StyleClasses.CHART);
     placeholder.getStyleClass().addAll(StyleClasses.CHART_PLACEHOLDER, StyleClasses.MUTED);
     placeholder.setWrapText(true);
-    getChildren().addAll(chart, placeholder);
+    hover.getStyleClass().addAll("chart-hover", StyleClasses.MUTED);
+    hover.setMouseTransparent(true);
+    hover.setVisible(false);
+    StackPane.setAlignment(hover, javafx.geometry.Pos.TOP_LEFT);
+    getChildren().addAll(chart, placeholder, hover);
+    chart.setOnMouseMoved(e -> showValuesAt(e.getSceneX(), e.getSceneY()));
+    chart.setOnMouseExited(e -> hover.setVisible(false));
     frame.addListener((obs, old, now) -> show(now));
     show(frame.getValue());
   }
 
+  /** Hover values: each line's point nearest to the pointer's time, in one line of text. */
+  private void showValuesAt(double sceneX, double sceneY) {
+    ChartFrame frame = shown;
+    if (frame == null || frame.lines().isEmpty()) {
+      hover.setVisible(false);
+      return;
+    }
+    double x = xAxis.getValueForDisplay(xAxis.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
+    if (x < frame.timeAxis().lower() || x > frame.timeAxis().upper()) {
+      hover.setVisible(false);
+      return;
+    }
+    StringBuilder text =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%.1f %s", Math.abs(x), frame.timeAxisLabel()));
+    for (ChartLine line : frame.lines()) {
+      int nearest = nearestIndex(line.secondsAgo(), x);
+      if (nearest >= 0) {
+        text.append("   ")
+            .append(line.label())
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%." + yDecimals + "f", line.values()[nearest]))
+            .append(' ')
+            .append(frame.group().unitSymbol());
+      }
+    }
+    hover.setText(text.toString());
+    hover.setVisible(true);
+  }
+
+  /** The index of the x nearest to {@code x} in ascending {@code xs}, or -1 when empty. */
+  static int nearestIndex(double[] xs, double x) {
+    if (xs.length == 0) {
+      return -1;
+    }
+    int i = java.util.Arrays.binarySearch(xs, x);
+    if (i >= 0) {
+      return i;
+    }
+    int insertion = -i - 1;
+    if (insertion == 0) {
+      return 0;
+    }
+    if (insertion == xs.length) {
+      return xs.length - 1;
+    }
+    return x - xs[insertion - 1] <= xs[insertion] - x ? insertion - 1 : insertion;
+  }
+
   private void show(ChartFrame frame) {
+    shown = frame;
     chart.setTitle(frame.title());
     yAxis.setLabel(frame.group().unitSymbol());
+    xAxis.setLabel(frame.timeAxisLabel());
     placeholder.setText(frame.placeholder());
     placeholder.setVisible(!frame.placeholder().isEmpty());
     apply(xAxis, frame.timeAxis());

@@ -1,0 +1,12 @@
+package dev.vigil.ui.history;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Where stored series come from: the relay's history API. Never blocks the caller. */
+public interface HistorySource {
+  /**
+   * One sensor's values between two times, at the resolution the store chooses for the range.
+   * Completes exceptionally with a message fit for the operator when the history cannot be read.
+   */
+  CompletableFuture<SeriesPoints> series(String hostId, String sensorId, long fromMs, long toMs);
+}
