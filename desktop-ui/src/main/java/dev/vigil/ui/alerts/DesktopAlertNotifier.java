@@ -19,6 +19,7 @@ public final class DesktopAlertNotifier implements AlertNotifier {
   private final NotificationPolicy policy;
   private final NoticePopupStack popups;
   private final Consumer<String> fallback;
+  private final AlertSound sound;
   private final PauseTransition windowTimer = new PauseTransition();
 
   /**
@@ -28,6 +29,16 @@ public final class DesktopAlertNotifier implements AlertNotifier {
    */
   public DesktopAlertNotifier(
       NotificationPolicy policy, NoticePopupStack popups, Consumer<String> fallback) {
+    this(policy, popups, fallback, AlertSound.SILENT);
+  }
+
+  /** As above, sounding every notice with {@code sound}. */
+  public DesktopAlertNotifier(
+      NotificationPolicy policy,
+      NoticePopupStack popups,
+      Consumer<String> fallback,
+      AlertSound sound) {
+    this.sound = Objects.requireNonNull(sound, "sound");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.popups = Objects.requireNonNull(popups, "popups");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -60,6 +71,7 @@ public final class DesktopAlertNotifier implements AlertNotifier {
   }
 
   private void show(AlertNotice notice) {
+    sound.play(notice.severity());
     boolean popped;
     try {
       popped = popups.show(notice);

@@ -1,8 +1,10 @@
 package dev.vigil.ui.app;
 
+import dev.vigil.ui.alerts.AlertSound;
 import dev.vigil.ui.alerts.DesktopAlertNotifier;
 import dev.vigil.ui.alerts.NoticePopupStack;
 import dev.vigil.ui.alerts.NotificationPolicy;
+import dev.vigil.ui.alerts.ToneAlertSound;
 import dev.vigil.ui.connection.InboundPump;
 import dev.vigil.ui.connection.RelayClient;
 import dev.vigil.ui.connection.RelayEndpoint;
@@ -64,7 +66,8 @@ public final class Dashboard implements AutoCloseable {
     this.pump = new InboundPump(Platform::runLater, state::apply);
     this.popups = new NoticePopupStack(this::pageArea, this::theme, this::openAlerts);
     DesktopAlertNotifier notifier =
-        new DesktopAlertNotifier(new NotificationPolicy(clock), popups, this::showToast);
+        new DesktopAlertNotifier(
+            new NotificationPolicy(clock), popups, this::showToast, alertSound());
     this.viewModel =
         new MainViewModel(
             state,
@@ -177,6 +180,15 @@ public final class Dashboard implements AutoCloseable {
               Platform::runLater);
     }
     return c;
+  }
+
+  /** Environment setting that turns alert sounds off ({@code off}). */
+  public static final String ENV_ALERT_SOUND = "VIGIL_ALERT_SOUND";
+
+  private static AlertSound alertSound() {
+    return "off".equalsIgnoreCase(System.getenv(ENV_ALERT_SOUND))
+        ? AlertSound.SILENT
+        : new ToneAlertSound();
   }
 
   private void showToast(String text) {
