@@ -51,9 +51,35 @@ public final class AlertsView extends BorderPane {
     feedback.textProperty().bind(viewModel.feedbackProperty());
     HBox top = new HBox(title, counts, feedback);
     top.getStyleClass().add("page-toolbar");
-    setTop(top);
+    javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+    search.setPromptText("Filter by host, rule, sensor or message");
+    search.setPrefColumnCount(28);
+    search.textProperty().bindBidirectional(viewModel.searchTextProperty());
+    javafx.scene.control.ComboBox<String> severities =
+        new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(
+                "All severities", "Critical", "Warning", "Info"));
+    severities.getSelectionModel().select(0);
+    severities
+        .valueProperty()
+        .addListener(
+            (obs, old, now) ->
+                viewModel
+                    .severityProperty()
+                    .set(
+                        switch (now) {
+                          case "Critical" -> dev.vigil.protocol.Severity.CRITICAL;
+                          case "Warning" -> dev.vigil.protocol.Severity.WARNING;
+                          case "Info" -> dev.vigil.protocol.Severity.INFO;
+                          default -> null;
+                        }));
+    javafx.scene.control.CheckBox activeOnly = new javafx.scene.control.CheckBox("Active only");
+    activeOnly.selectedProperty().bindBidirectional(viewModel.activeOnlyProperty());
+    HBox filters = new HBox(search, severities, activeOnly);
+    filters.getStyleClass().add("page-toolbar");
+    setTop(new javafx.scene.layout.VBox(top, filters));
 
-    TableView<AlertRow> table = new TableView<>(viewModel.rows());
+    TableView<AlertRow> table = new TableView<>(viewModel.shownRows());
     table.getStyleClass().add(StyleClasses.ALERTS_TABLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No alerts. All quiet."));

@@ -26,6 +26,14 @@ public final class AlertsViewModel {
   private final AlertNotifier notifier;
   private final ZoneId zone;
   private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
+  private final javafx.collections.transformation.FilteredList<AlertRow> shown =
+      new javafx.collections.transformation.FilteredList<>(rows);
+  private final javafx.beans.property.StringProperty searchText =
+      new javafx.beans.property.SimpleStringProperty("");
+  private final javafx.beans.property.ObjectProperty<dev.vigil.protocol.Severity> severity =
+      new javafx.beans.property.SimpleObjectProperty<>();
+  private final javafx.beans.property.BooleanProperty activeOnly =
+      new javafx.beans.property.SimpleBooleanProperty(false);
   private final ReadOnlyIntegerWrapper activeCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper firingCount = new ReadOnlyIntegerWrapper();
   private final Map<String, AlertState> knownStates = new HashMap<>();
@@ -43,6 +51,60 @@ public final class AlertsViewModel {
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.zone = Objects.requireNonNull(zone, "zone");
     state.addListener(this::stateChanged);
+    searchText.addListener((obs, old, now) -> refilter());
+    severity.addListener((obs, old, now) -> refilter());
+    activeOnly.addListener((obs, old, now) -> refilter());
+  }
+
+  /**
+   * Keeps alerts of the chosen severity (all when none), only unresolved ones when asked, whose
+   * host, rule, sensor or message contain the search text, ignoring case.
+   */
+  private void refilter() {
+    String needle =
+        searchText.get() == null ? "" : searchText.get().trim().toLowerCase(java.util.Locale.ROOT);
+    dev.vigil.protocol.Severity wanted = severity.get();
+    boolean onlyActive = activeOnly.get();
+    shown.setPredicate(
+        row -> {
+          Alert a = row.alert();
+          if (wanted != null && a.severity() != wanted) {
+            return false;
+          }
+          if (onlyActive && row.isResolved()) {
+            return false;
+          }
+          String haystack =
+              (row.hostText()
+                      + " "
+                      + a.ruleId()
+                      + " "
+                      + a.message()
+                      + " "
+                      + (a.sensorId() == null ? "" : a.sensorId()))
+                  .toLowerCase(java.util.Locale.ROOT);
+          return needle.isEmpty() || haystack.contains(needle);
+        });
+  }
+
+  /** The rows the filters keep, in {@link AlertOrder}. */
+  public ObservableList<AlertRow> shownRows() {
+    return FXCollections.unmodifiableObservableList(shown);
+  }
+
+  /** Text to look for in host, rule, sensor and message; empty keeps all. */
+  public javafx.beans.property.StringProperty searchTextProperty() {
+    return searchText;
+  }
+
+  /** The severity to show; null shows every severity. */
+  public javafx.beans.property.ObjectProperty<dev.vigil.protocol.Severity> severityProperty() {
+    return severity;
+  }
+
+  /** True to hide resolved alerts. */
+  public javafx.beans.property.BooleanProperty activeOnlyProperty() {
+    return activeOnly;
   }
 
   /**

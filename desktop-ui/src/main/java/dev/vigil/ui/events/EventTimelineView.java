@@ -20,12 +20,39 @@ public final class EventTimelineView extends BorderPane {
    */
   public EventTimelineView(EventTimelineViewModel viewModel, String title) {
     getStyleClass().add(StyleClasses.PAGE);
+    javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+    search.setPromptText("Filter by host, device or details");
+    search.setPrefColumnCount(28);
+    search.textProperty().bindBidirectional(viewModel.searchTextProperty());
+    javafx.scene.control.ComboBox<String> kinds =
+        new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(
+                "All events", "Added", "Removed", "Changed", "LED"));
+    kinds.getSelectionModel().select(0);
+    kinds
+        .valueProperty()
+        .addListener(
+            (obs, old, now) ->
+                viewModel
+                    .kindProperty()
+                    .set(
+                        switch (now) {
+                          case "Added" -> dev.vigil.protocol.EventKind.DEVICE_ADDED;
+                          case "Removed" -> dev.vigil.protocol.EventKind.DEVICE_REMOVED;
+                          case "Changed" -> dev.vigil.protocol.EventKind.DEVICE_CHANGED;
+                          case "LED" -> dev.vigil.protocol.EventKind.LED_CHANGED;
+                          default -> null;
+                        }));
+    javafx.scene.layout.HBox filters = new javafx.scene.layout.HBox(search, kinds);
+    filters.getStyleClass().add("page-toolbar");
     if (!title.isEmpty()) {
       Label heading = new Label(title);
       heading.getStyleClass().add(StyleClasses.PAGE_TITLE);
-      setTop(heading);
+      setTop(new javafx.scene.layout.VBox(heading, filters));
+    } else {
+      setTop(filters);
     }
-    TableView<EventRow> table = new TableView<>(viewModel.rows());
+    TableView<EventRow> table = new TableView<>(viewModel.shownRows());
     table.getStyleClass().add(StyleClasses.EVENTS_TABLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No hot-plug or LED changes yet"));

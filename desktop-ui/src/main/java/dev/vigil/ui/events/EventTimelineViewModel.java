@@ -1,6 +1,9 @@
 package dev.vigil.ui.events;
 
+import static java.util.Locale.ROOT;
+
 import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.EventKind;
 import dev.vigil.ui.state.Changes;
 import dev.vigil.ui.state.DashboardState;
 import dev.vigil.ui.state.HostModel;
@@ -22,6 +25,12 @@ public final class EventTimelineViewModel {
   private final DashboardState state;
   private final ZoneId zone;
   private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+  private final javafx.collections.transformation.FilteredList<EventRow> shown =
+      new javafx.collections.transformation.FilteredList<>(rows);
+  private final javafx.beans.property.StringProperty searchText =
+      new javafx.beans.property.SimpleStringProperty("");
+  private final javafx.beans.property.ObjectProperty<EventKind> kind =
+      new javafx.beans.property.SimpleObjectProperty<>();
   private Predicate<DeviceEvent> filter = e -> true;
 
   /**
@@ -32,6 +41,25 @@ public final class EventTimelineViewModel {
     this.state = Objects.requireNonNull(state, "state");
     this.zone = Objects.requireNonNull(zone, "zone");
     state.addListener(this::stateChanged);
+    searchText.addListener((obs, old, now) -> refilter());
+    kind.addListener((obs, old, now) -> refilter());
+  }
+
+  /**
+   * Keeps rows of the chosen kind (all when none) whose host, device or details contain the search
+   * text, ignoring case. Gaps in the live stream always show: they say the list is incomplete.
+   */
+  private void refilter() {
+    String needle = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(ROOT);
+    EventKind wanted = kind.get();
+    shown.setPredicate(
+        row ->
+            row.isGap()
+                || ((wanted == null || row.kind() == wanted)
+                    && (needle.isEmpty()
+                        || (row.hostText() + " " + row.deviceText() + " " + row.detailText())
+                            .toLowerCase(ROOT)
+                            .contains(needle))));
   }
 
   /** Shows only one host's events; {@code null} shows every host. */
@@ -86,5 +114,20 @@ public final class EventTimelineViewModel {
   /** The rows, newest first. */
   public ObservableList<EventRow> rows() {
     return FXCollections.unmodifiableObservableList(rows);
+  }
+
+  /** The rows the filters keep, newest first. */
+  public ObservableList<EventRow> shownRows() {
+    return FXCollections.unmodifiableObservableList(shown);
+  }
+
+  /** Text to look for in host, device and details; empty keeps all. */
+  public javafx.beans.property.StringProperty searchTextProperty() {
+    return searchText;
+  }
+
+  /** The kind of event to show; null shows every kind. */
+  public javafx.beans.property.ObjectProperty<EventKind> kindProperty() {
+    return kind;
   }
 }

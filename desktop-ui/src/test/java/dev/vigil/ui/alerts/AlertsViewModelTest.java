@@ -65,6 +65,37 @@ class AlertsViewModelTest {
   }
 
   @Test
+  void severityFilterAndActiveOnlyNarrowTheList() {
+    apply(
+        state,
+        alert("resolved-crit", "h", Severity.CRITICAL, AlertState.RESOLVED, T0 + 50),
+        alert("warn", "h", Severity.WARNING, AlertState.FIRING, T0),
+        alert("crit", "h", Severity.CRITICAL, AlertState.FIRING, T0 - 100));
+
+    alerts.severityProperty().set(Severity.CRITICAL);
+    assertThat(alerts.shownRows())
+        .extracting(AlertRow::alertId)
+        .containsExactly("crit", "resolved-crit");
+
+    alerts.activeOnlyProperty().set(true);
+    assertThat(alerts.shownRows()).extracting(AlertRow::alertId).containsExactly("crit");
+  }
+
+  @Test
+  void searchTextMatchesHostRuleOrMessageIgnoringCase() {
+    apply(
+        state,
+        alert("a", "web-1", Severity.WARNING, AlertState.FIRING, T0),
+        alert("b", "db-2", Severity.WARNING, AlertState.FIRING, T0 + 1));
+
+    alerts.searchTextProperty().set("DB-2");
+    assertThat(alerts.shownRows()).extracting(AlertRow::alertId).containsExactly("b");
+
+    alerts.searchTextProperty().set("rule-a");
+    assertThat(alerts.shownRows()).extracting(AlertRow::alertId).containsExactly("a");
+  }
+
+  @Test
   void notifiesOnceWhenAnAlertStartsFiring() {
     Alert pending = alert("a", "h", Severity.CRITICAL, AlertState.PENDING, T0);
     Alert firing = pending.withState(AlertState.FIRING, 92.0, T0 + 10_000, null);

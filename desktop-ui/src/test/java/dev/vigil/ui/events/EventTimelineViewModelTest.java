@@ -69,6 +69,45 @@ class EventTimelineViewModelTest {
   }
 
   @Test
+  void kindFilterKeepsOnlyThatKind() {
+    apply(state, online("h1", "rack-01"));
+    apply(state, event("h1", T0, EventKind.DEVICE_ADDED, Map.of()));
+    apply(state, event("h1", T0 + 1_000, EventKind.DEVICE_REMOVED, Map.of()));
+
+    timeline.kindProperty().set(EventKind.DEVICE_REMOVED);
+
+    assertThat(timeline.shownRows()).extracting(EventRow::kindText).containsExactly("removed");
+    assertThat(timeline.rows()).hasSize(2);
+  }
+
+  @Test
+  void searchTextMatchesHostOrDeviceIgnoringCase() {
+    apply(state, online("h1", "rack-01"), online("h2", "lab-07"));
+    apply(state, event("h1", T0, EventKind.DEVICE_ADDED, Map.of()));
+    apply(state, event("h2", T0 + 1_000, EventKind.DEVICE_ADDED, Map.of()));
+
+    timeline.searchTextProperty().set("LAB");
+    assertThat(timeline.shownRows()).extracting(EventRow::hostId).containsExactly("h2");
+
+    timeline.searchTextProperty().set("eth0");
+    assertThat(timeline.shownRows()).hasSize(2);
+  }
+
+  @Test
+  void filtersKeepGapsInTheLiveStream() {
+    apply(state, online("h1", "rack-01"));
+    apply(
+        state,
+        new Gap(41, 980, null, "the relay restarted (stream e1 ended)"),
+        new Snapshot(clock.millis(), List.of(), List.of(), List.of()));
+
+    timeline.kindProperty().set(EventKind.LED_CHANGED);
+    timeline.searchTextProperty().set("nothing matches this");
+
+    assertThat(timeline.shownRows()).extracting(EventRow::isGap).containsExactly(true);
+  }
+
+  @Test
   void gapInTheLiveStreamShowsAsARowSpanningTheTimeWithoutData() {
     apply(state, online("h1", "rack-01"));
     clock.advance(95_000);
