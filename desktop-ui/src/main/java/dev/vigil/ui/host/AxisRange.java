@@ -53,6 +53,18 @@ public record AxisRange(double lower, double upper, double tickUnit) {
   }
 
   /**
+   * A zoomed time axis from {@code lower} to {@code upper} (both in units ago, lower first), on
+   * round ticks, at most {@link #MAX_TIME_TICKS} of them.
+   */
+  public static AxisRange timeBetween(double lower, double upper) {
+    if (!(upper > lower)) {
+      throw new IllegalArgumentException("empty time range: [" + lower + ", " + upper + "]");
+    }
+    double tick = niceStep((upper - lower) / (MAX_TIME_TICKS - 2));
+    return new AxisRange(lower, upper, tick);
+  }
+
+  /**
    * A value axis around {@code [min, max]} with padding, at least {@code minSpan} wide, kept within
    * {@code [floor, ceiling]} (NaN for no limit), on round ticks.
    */

@@ -47,7 +47,9 @@ public final class HostPageView extends BorderPane {
     charts.getStyleClass().add("chart-grid");
     ChartGroup[] groups = ChartGroup.values();
     for (int i = 0; i < groups.length; i++) {
-      LiveChart chart = new LiveChart(viewModel.chartProperty(groups[i]));
+      LiveChart chart =
+          new LiveChart(
+              viewModel.chartProperty(groups[i]), viewModel::zoomTo, viewModel::resetZoom);
       charts.add(chart, i % CHART_COLUMNS, i / CHART_COLUMNS);
       GridPane.setHgrow(chart, Priority.ALWAYS);
       GridPane.setVgrow(chart, Priority.ALWAYS);
@@ -113,7 +115,13 @@ public final class HostPageView extends BorderPane {
       item.setOnAction(e -> exportCsv(export, viewModel, group));
       export.getItems().add(item);
     }
-    bar.getChildren().addAll(history, spacer, export);
+    javafx.scene.control.Button unzoom = new javafx.scene.control.Button("Whole window");
+    unzoom.visibleProperty().bind(viewModel.zoomedProperty());
+    unzoom.managedProperty().bind(viewModel.zoomedProperty());
+    unzoom.setOnAction(e -> viewModel.resetZoom());
+    Label zoomHint = new Label("drag across a chart to zoom");
+    zoomHint.getStyleClass().add(StyleClasses.MUTED);
+    bar.getChildren().addAll(history, spacer, zoomHint, unzoom, export);
     return bar;
   }
 

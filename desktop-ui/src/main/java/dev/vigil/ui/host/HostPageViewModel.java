@@ -80,6 +80,10 @@ public final class HostPageViewModel {
       new ReadOnlyObjectWrapper<>(ChartWindow.FIVE_MINUTES);
   private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper("");
   private final Map<String, SeriesPoints> backfill = new HashMap<>();
+  private final javafx.beans.property.ReadOnlyBooleanWrapper zoomed =
+      new javafx.beans.property.ReadOnlyBooleanWrapper();
+  private long zoomFromMs;
+  private long zoomToMs;
   private HistorySource history;
   private Executor uiThread = Runnable::run;
   private int historyGeneration;
@@ -130,12 +134,55 @@ public final class HostPageViewModel {
   public void showWindow(ChartWindow newWindow) {
     window.set(Objects.requireNonNull(newWindow, "newWindow"));
     historyLoadedFor = null;
+    clearZoom();
     refresh();
+  }
+
+  /** Shortest stretch the charts zoom into, in milliseconds. */
+  public static final long MIN_ZOOM_MS = 5_000;
+
+  /**
+   * Zooms every chart into the stretch between two x positions of the charts (in their units ago,
+   * e.g. minutes ago for the hour window); the stretch stays fixed in time as time moves on.
+   */
+  public void zoomTo(double fromAgo, double toAgo) {
+    double unitMs = window.get().unitSeconds() * MS_PER_SECOND;
+    long nowMs = clock.millis();
+    long from = nowMs + Math.round(Math.min(fromAgo, toAgo) * unitMs);
+    long to = nowMs + Math.round(Math.max(fromAgo, toAgo) * unitMs);
+    long earliest = nowMs - window.get().millis();
+    from = Math.max(from, earliest);
+    to = Math.min(to, nowMs);
+    if (to - from < MIN_ZOOM_MS) {
+      return;
+    }
+    zoomFromMs = from;
+    zoomToMs = to;
+    zoomed.set(true);
+    refreshCharts();
+  }
+
+  /** Back to the whole window. */
+  public void resetZoom() {
+    clearZoom();
+    refreshCharts();
+  }
+
+  private void clearZoom() {
+    zoomFromMs = 0;
+    zoomToMs = 0;
+    zoomed.set(false);
+  }
+
+  /** True while the charts show a zoomed stretch rather than the whole window. */
+  public javafx.beans.property.ReadOnlyBooleanProperty zoomedProperty() {
+    return zoomed.getReadOnlyProperty();
   }
 
   /** Shows one host. */
   public void show(String id) {
     historyLoadedFor = null;
+    clearZoom();
     hostId.set(Objects.requireNonNull(id, "id"));
     shownCatalogRevision = -1;
     shownInventoryRevision = -1;
@@ -338,11 +385,12 @@ public final class HostPageViewModel {
     }
     ChartWindow w = window.get();
     long presentCount = ofKind.stream().filter(SensorInfo::isPresent).count();
-    long fromMs = nowMs - Math.min(w.millis(), w.isLiveOnly() ? liveSpanMs() : w.millis());
+    long fromMs = zoomed.get() ? zoomFromMs : windowStartMs(w, nowMs);
+    long toMs = zoomed.get() ? zoomToMs : nowMs;
     double unit = w.unitSeconds();
     List<ChartLine> lines = new ArrayList<>();
     for (SensorInfo sensor : charted) {
-      ChartLine line = lineOf(sensor, host.history(sensor.id()).orElse(null), fromMs, nowMs);
+      ChartLine line = lineOf(sensor, host.history(sensor.id()).orElse(null), fromMs, toMs, nowMs);
       lines.add(Downsampler.minMax(inUnits(line, unit), MAX_POINTS_PER_LINE));
     }
     int omitted = (int) presentCount - lines.size();
@@ -359,6 +407,11 @@ public final class HostPageViewModel {
       }
     }
     double windowUnits = w.seconds() / unit;
+    double unitMs = unit * MS_PER_SECOND;
+    AxisRange zoomAxis =
+        zoomed.get()
+            ? AxisRange.timeBetween((zoomFromMs - nowMs) / unitMs, (zoomToMs - nowMs) / unitMs)
+            : null;
     if (min > max) {
       return new ChartFrame(
           group,
@@ -367,7 +420,9 @@ public final class HostPageViewModel {
           w.isLiveOnly()
               ? "No samples in the last " + w.label() + " yet"
               : "No samples stored for " + "the last " + w.label(),
-          AxisRange.secondsAgo(w.isLiveOnly() ? MIN_CHART_SPAN_SECONDS : windowUnits),
+          zoomAxis != null
+              ? zoomAxis
+              : AxisRange.secondsAgo(w.isLiveOnly() ? MIN_CHART_SPAN_SECONDS : windowUnits),
           group.emptyValueAxis(),
           w.axisLabel());
     }
@@ -380,13 +435,17 @@ public final class HostPageViewModel {
         lines,
         omitted,
         "",
-        AxisRange.secondsAgo(span),
+        zoomAxis != null ? zoomAxis : AxisRange.secondsAgo(span),
         group.valueAxis(min, max),
         w.axisLabel());
   }
 
   private static long liveSpanMs() {
     return CHART_WINDOW_SECONDS * MS_PER_SECOND_LONG;
+  }
+
+  private static long windowStartMs(ChartWindow w, long nowMs) {
+    return nowMs - Math.min(w.millis(), w.isLiveOnly() ? liveSpanMs() : w.millis());
   }
 
   private static ChartLine inUnits(ChartLine line, double unitSeconds) {
@@ -404,7 +463,8 @@ public final class HostPageViewModel {
    * One sensor's points since {@code fromMs}, in seconds ago: stored points older than the first
    * sample the dashboard holds, then the held samples, so a backfilled chart continues live.
    */
-  private ChartLine lineOf(SensorInfo sensor, SeriesHistory live, long fromMs, long nowMs) {
+  private ChartLine lineOf(
+      SensorInfo sensor, SeriesHistory live, long fromMs, long toMs, long nowMs) {
     int bound = pointsBound(sensor.id(), live);
     double[] xs = new double[bound];
     double[] ys = new double[bound];
@@ -414,7 +474,7 @@ public final class HostPageViewModel {
     if (stored != null) {
       for (int i = 0; i < stored.size(); i++) {
         long t = stored.timesMs()[i];
-        if (t >= fromMs && t < firstLiveMs) {
+        if (t >= fromMs && t <= toMs && t < firstLiveMs) {
           xs[n] = (t - nowMs) / MS_PER_SECOND;
           ys[n++] = stored.values()[i];
         }
@@ -422,7 +482,7 @@ public final class HostPageViewModel {
     }
     if (live != null) {
       for (int i = 0; i < live.size(); i++) {
-        if (live.timeAt(i) >= fromMs) {
+        if (live.timeAt(i) >= fromMs && live.timeAt(i) <= toMs) {
           xs[n] = (live.timeAt(i) - nowMs) / MS_PER_SECOND;
           ys[n++] = live.valueAt(i);
         }
@@ -465,9 +525,10 @@ public final class HostPageViewModel {
     }
     long nowMs = clock.millis();
     ChartWindow w = window.get();
-    long fromMs = nowMs - Math.min(w.millis(), w.isLiveOnly() ? liveSpanMs() : w.millis());
+    long fromMs = zoomed.get() ? zoomFromMs : windowStartMs(w, nowMs);
+    long toMs = zoomed.get() ? zoomToMs : nowMs;
     for (SensorInfo sensor : chartedSensors(host, group)) {
-      ChartLine line = lineOf(sensor, host.history(sensor.id()).orElse(null), fromMs, nowMs);
+      ChartLine line = lineOf(sensor, host.history(sensor.id()).orElse(null), fromMs, toMs, nowMs);
       for (int i = 0; i < line.values().length; i++) {
         long t = nowMs + Math.round(line.secondsAgo()[i] * MS_PER_SECOND);
         out.append(java.time.Instant.ofEpochMilli(t))

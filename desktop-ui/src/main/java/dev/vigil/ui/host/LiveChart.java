@@ -25,6 +25,13 @@ public final class LiveChart extends StackPane {
   private final NumberAxis yAxis = new NumberAxis();
   private final Label placeholder = new Label();
   private final Label hover = new Label();
+  private final javafx.scene.layout.Region selection = new javafx.scene.layout.Region();
+  private double dragStartX;
+  private double dragStartValue;
+
+  /** Least drag, in pixels, that counts as selecting a stretch to zoom into. */
+  static final double MIN_DRAG_PIXELS = 6;
+
   private int yDecimals;
   private ChartFrame shown;
 
@@ -32,6 +39,17 @@ public final class LiveChart extends StackPane {
    * @param frame the frames to show
    */
   public LiveChart(ObservableValue<ChartFrame> frame) {
+    this(frame, (from, to) -> {}, () -> {});
+  }
+
+  /**
+   * A chart the operator can zoom: dragging across it selects a stretch of time ({@code onZoom}
+   * gets both ends in the frame's units ago), a double click goes back ({@code onResetZoom}).
+   */
+  public LiveChart(
+      ObservableValue<ChartFrame> frame,
+      java.util.function.BiConsumer<Double, Double> onZoom,
+      Runnable onResetZoom) {
     xAxis.setAutoRanging(false);
     xAxis.setLabel("seconds ago");
     xAxis.setTickLabelFormatter(
@@ -56,8 +74,43 @@ public final class LiveChart extends StackPane {
     getChildren().addAll(chart, placeholder, hover);
     chart.setOnMouseMoved(e -> showValuesAt(e.getSceneX(), e.getSceneY()));
     chart.setOnMouseExited(e -> hover.setVisible(false));
+    selection.getStyleClass().add("chart-zoom-selection");
+    selection.setManaged(false);
+    selection.setMouseTransparent(true);
+    selection.setVisible(false);
+    getChildren().add(selection);
+    chart.setOnMousePressed(
+        e -> {
+          dragStartX = sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+          dragStartValue = timeAt(e.getSceneX(), e.getSceneY());
+        });
+    chart.setOnMouseDragged(
+        e -> {
+          double x = sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+          selection.resizeRelocate(
+              Math.min(dragStartX, x), 0, Math.abs(x - dragStartX), getHeight());
+          selection.setVisible(Math.abs(x - dragStartX) > MIN_DRAG_PIXELS);
+        });
+    chart.setOnMouseReleased(
+        e -> {
+          boolean dragged = selection.isVisible();
+          selection.setVisible(false);
+          if (dragged) {
+            onZoom.accept(dragStartValue, timeAt(e.getSceneX(), e.getSceneY()));
+          }
+        });
+    chart.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            onResetZoom.run();
+          }
+        });
     frame.addListener((obs, old, now) -> show(now));
     show(frame.getValue());
+  }
+
+  private double timeAt(double sceneX, double sceneY) {
+    return xAxis.getValueForDisplay(xAxis.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
   }
 
   /** Hover values: each line's point nearest to the pointer's time, in one line of text. */

@@ -172,6 +172,36 @@ class HostChartHistoryTest {
   }
 
   @Test
+  void zoomingShowsOnlyTheChosenStretchOnItsOwnAxisUntilReset() {
+    page.showWindow(ChartWindow.ONE_HOUR);
+    history
+        .seen
+        .get(0)
+        .answer()
+        .complete(stored(new long[] {T0 - 3_000_000, T0 - 1_200_000}, new double[] {40.0, 45.0}));
+
+    page.zoomTo(-55, -10);
+
+    ChartFrame zoomed = page.getChart(ChartGroup.TEMPERATURES);
+    assertThat(zoomed.lines().get(0).values()).containsExactly(40.0, 45.0);
+    assertThat(zoomed.timeAxis().lower()).isCloseTo(-55.0, within(1e-6));
+    assertThat(zoomed.timeAxis().upper()).isCloseTo(-10.0, within(1e-6));
+    assertThat(page.zoomedProperty().get()).isTrue();
+
+    page.resetZoom();
+    assertThat(page.getChart(ChartGroup.TEMPERATURES).lines().get(0).values())
+        .containsExactly(40.0, 45.0, 50.0, 51.0);
+    assertThat(page.zoomedProperty().get()).isFalse();
+  }
+
+  @Test
+  void aZoomShorterThanFiveSecondsIsIgnored() {
+    page.zoomTo(-10, -8);
+
+    assertThat(page.zoomedProperty().get()).isFalse();
+  }
+
+  @Test
   void hoverFindsTheNearestPoint() {
     double[] xs = {-50, -20, -0.5, 0};
     assertThat(LiveChart.nearestIndex(xs, -40)).isEqualTo(0);
