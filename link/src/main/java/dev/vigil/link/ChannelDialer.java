@@ -1,6 +1,7 @@
 package dev.vigil.link;
 
 import dev.vigil.protocol.ProxySettings;
+import dev.vigil.protocol.ProxySettings.HttpProxy;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -24,8 +25,8 @@ public final class ChannelDialer {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelDialer.class);
 
   private final RelayAddress address;
-  private volatile Optional<InetSocketAddress> webSocketProxy;
-  private volatile Optional<InetSocketAddress> httpProxy;
+  private volatile Optional<HttpProxy> webSocketProxy;
+  private volatile Optional<HttpProxy> httpProxy;
   private volatile HttpClient http;
 
   /** A dialer using the proxies the process environment names. */
@@ -36,8 +37,10 @@ public final class ChannelDialer {
   /** A dialer using the proxies {@code env} names. */
   public ChannelDialer(RelayAddress address, Map<String, String> env) {
     this.address = Objects.requireNonNull(address, "address");
-    this.webSocketProxy = ProxySettings.forTarget(address.webSocketUri(), env);
-    this.httpProxy = ProxySettings.forTarget(address.httpUri(), env);
+    this.webSocketProxy = ProxySettings.proxyFor(address.webSocketUri(), env);
+    this.httpProxy = ProxySettings.proxyFor(address.httpUri(), env);
+    webSocketProxy.ifPresent(ProxyCredentials::register);
+    httpProxy.ifPresent(ProxyCredentials::register);
     webSocketProxy.ifPresent(
         p -> LOG.info("reaching {} through the HTTP proxy {}", address.webSocketUri(), p));
     httpProxy.ifPresent(
@@ -52,6 +55,13 @@ public final class ChannelDialer {
   /** Uses {@code proxy} for every transport from the next dial on; empty connects directly. */
   public void useProxy(Optional<InetSocketAddress> proxy) {
     Objects.requireNonNull(proxy, "proxy");
+    useHttpProxy(proxy.map(a -> new HttpProxy(a, null, null)));
+  }
+
+  /** As {@link #useProxy}, with the credentials to give the proxy when it asks. */
+  public void useHttpProxy(Optional<HttpProxy> proxy) {
+    Objects.requireNonNull(proxy, "proxy");
+    proxy.ifPresent(ProxyCredentials::register);
     this.webSocketProxy = proxy;
     this.httpProxy = proxy;
     this.http = null;
@@ -62,7 +72,10 @@ public final class ChannelDialer {
     if (transport == Transport.WEBSOCKET) {
       WebSocketChannel channel =
           new WebSocketChannel(
-              address.webSocketUri(), webSocketProxy, CONNECT_TIMEOUT_MS, listener);
+              address.webSocketUri(),
+              webSocketProxy.map(HttpProxy::address),
+              CONNECT_TIMEOUT_MS,
+              listener);
       channel.connect();
       return channel;
     }
@@ -78,7 +91,13 @@ public final class ChannelDialer {
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS));
-      httpProxy.ifPresent(p -> builder.proxy(ProxySelector.of(p)));
+      httpProxy.ifPresent(
+          p -> {
+            builder.proxy(ProxySelector.of(p.address()));
+            if (p.hasCredentials()) {
+              builder.authenticator(ProxyCredentials.authenticator());
+            }
+          });
       client = builder.build();
       http = client;
     }

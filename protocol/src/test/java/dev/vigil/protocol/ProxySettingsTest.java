@@ -37,6 +37,50 @@ class ProxySettingsTest {
   }
 
   @Test
+  void httpsAddressesUseTheHttpsProxy() {
+    Map<String, String> env =
+        Map.of("http_proxy", "http://plain.lan:3128", "https_proxy", "http://secure.lan:3129");
+
+    assertThat(ProxySettings.forTarget(URI.create("https://relay.example.com:8788/"), env))
+        .contains(InetSocketAddress.createUnresolved("secure.lan", 3129));
+    assertThat(ProxySettings.forTarget(URI.create("http://relay.example.com:8788/"), env))
+        .contains(InetSocketAddress.createUnresolved("plain.lan", 3128));
+  }
+
+  @Test
+  void credentialsInTheSettingAreKeptDecodedAndNotPrinted() {
+    ProxySettings.HttpProxy proxy =
+        ProxySettings.proxyFor(WS, Map.of("http_proxy", "http://ops%40lab:p%3Ass@proxy.lan:3128"))
+            .orElseThrow();
+
+    assertThat(proxy.user()).isEqualTo("ops@lab");
+    assertThat(proxy.password()).isEqualTo("p:ss");
+    assertThat(proxy.toString()).doesNotContain("p:ss").contains("ops@lab@proxy.lan:3128");
+  }
+
+  @Test
+  void noProxyEntryWithAPortExemptsOnlyThatPort() {
+    Map<String, String> env =
+        Map.of("http_proxy", "http://proxy.lan:3128", "no_proxy", "relay.example.com:8788");
+
+    assertThat(ProxySettings.forTarget(URI.create("http://relay.example.com:8788/"), env))
+        .isEmpty();
+    assertThat(ProxySettings.forTarget(WS, env)).isPresent();
+  }
+
+  @Test
+  void noProxyCidrRangesAndIpv6LiteralsMatchIpTargets() {
+    Map<String, String> env =
+        Map.of("http_proxy", "http://proxy.lan:3128", "no_proxy", "10.0.0.0/8, [::1], fd00::/8");
+
+    assertThat(ProxySettings.forTarget(URI.create("ws://10.20.30.40:8787"), env)).isEmpty();
+    assertThat(ProxySettings.forTarget(URI.create("ws://11.0.0.1:8787"), env)).isPresent();
+    assertThat(ProxySettings.forTarget(URI.create("ws://[::1]:8787"), env)).isEmpty();
+    assertThat(ProxySettings.forTarget(URI.create("ws://[fd12:3456::1]:8787"), env)).isEmpty();
+    assertThat(ProxySettings.forTarget(URI.create("ws://[fe80::1]:8787"), env)).isPresent();
+  }
+
+  @Test
   void withoutASettingTheLinkGoesDirect() {
     assertThat(ProxySettings.forTarget(WS, Map.of())).isEmpty();
   }

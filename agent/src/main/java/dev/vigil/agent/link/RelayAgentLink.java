@@ -745,6 +745,11 @@ public final class RelayAgentLink implements AgentLink {
     dialer.useProxy(httpProxy);
   }
 
+  /** As {@link #useProxy}, with the credentials to give the proxy when it asks. */
+  public void useHttpProxy(dev.vigil.protocol.ProxySettings.HttpProxy proxy) {
+    dialer.useHttpProxy(Optional.of(proxy));
+  }
+
   @Override
   public void onCommand(Consumer<Command> handler) {
     this.commandHandler = handler;

@@ -48,6 +48,16 @@ public final class Tinyproxy implements AutoCloseable {
   /** Starts a strict tinyproxy refusing {@code refusals}. */
   public static Tinyproxy start(Path dir, java.util.Set<Refusal> refusals)
       throws IOException, InterruptedException {
+    return start(dir, refusals, null, null);
+  }
+
+  /**
+   * Starts a tinyproxy refusing {@code refusals} that asks every client for {@code user} and {@code
+   * password} (Basic authentication, answered 407 otherwise); null for none.
+   */
+  public static Tinyproxy start(
+      Path dir, java.util.Set<Refusal> refusals, String user, String password)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -65,6 +75,9 @@ public final class Tinyproxy implements AutoCloseable {
                 "LogLevel Connect",
                 "MaxClients 100",
                 "DisableViaHeader Yes"));
+    if (user != null) {
+      lines.add("BasicAuth " + user + " " + password);
+    }
     if (refusals.contains(Refusal.TUNNELS)) {
       lines.add("ConnectPort 443");
     }

@@ -139,6 +139,11 @@ public final class RelayClient implements MessageSender, AutoCloseable {
     dialer.useProxy(Objects.requireNonNull(httpProxy, "httpProxy"));
   }
 
+  /** As {@link #useProxy}, with the credentials to give the proxy when it asks. */
+  public void useHttpProxy(dev.vigil.protocol.ProxySettings.HttpProxy proxy) {
+    dialer.useHttpProxy(Optional.of(proxy));
+  }
+
   /**
    * Listen mode: instead of dialling, waits for a relay from {@code allowFrom} to dial {@code
    * bind}. Call before {@link #start}.

@@ -38,8 +38,15 @@ public final class RelayHistoryClient implements HistorySource {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5));
-    ProxySettings.forTarget(httpUri, System.getenv())
-        .ifPresent(p -> builder.proxy(ProxySelector.of(p)));
+    ProxySettings.proxyFor(httpUri, System.getenv())
+        .ifPresent(
+            p -> {
+              builder.proxy(ProxySelector.of(p.address()));
+              if (p.hasCredentials()) {
+                dev.vigil.link.ProxyCredentials.register(p);
+                builder.authenticator(dev.vigil.link.ProxyCredentials.authenticator());
+              }
+            });
     this.http = builder.build();
   }
 

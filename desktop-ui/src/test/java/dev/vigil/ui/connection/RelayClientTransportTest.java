@@ -94,6 +94,56 @@ class RelayClientTransportTest {
   }
 
   @Test
+  void givesAProxyThatAsksForCredentialsTheOnesItsSettingNamed() throws Exception {
+    relay = TestRelays.start(dataDir);
+    try (Tinyproxy proxy = Tinyproxy.start(dataDir, Set.of(), "ops", "s3cret")) {
+      client = clientFor(relay.port(), relay.httpPort());
+      client.useHttpProxy(
+          new dev.vigil.protocol.ProxySettings.HttpProxy(proxy.address(), "ops", "s3cret"));
+      client.start();
+
+      assertThat(listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS).transport())
+          .isEqualTo(Transport.WEBSOCKET);
+      assertLiveWithoutGap(1, 10);
+      assertThat(proxy.log()).contains("CONNECT");
+    }
+  }
+
+  @Test
+  void aProxyAskingForCredentialsTurnsAwayADashboardWithoutThem() throws Exception {
+    relay = TestRelays.start(dataDir);
+    try (Tinyproxy proxy = Tinyproxy.start(dataDir, Set.of(), "ops", "s3cret")) {
+      client = clientFor(relay.port(), relay.httpPort());
+      client.useProxy(Optional.of(proxy.address()));
+      client.start();
+
+      RelayEvent refused =
+          listener.await(
+              e ->
+                  e instanceof RelayEvent.StatusChanged s
+                      && s.status().phase() == ConnectionPhase.RECONNECTING
+                      && s.status().detail().contains("407"),
+              WAIT_MS);
+      assertThat(refused).isNotNull();
+    }
+  }
+
+  @Test
+  void authenticatesToTheProxyOverServerSentEventsToo() throws Exception {
+    relay = TestRelays.start(dataDir);
+    try (Tinyproxy proxy = Tinyproxy.start(dataDir, Set.of(Refusal.TUNNELS), "ops", "s3cret")) {
+      client = clientFor(relay.port(), relay.httpPort());
+      client.useHttpProxy(
+          new dev.vigil.protocol.ProxySettings.HttpProxy(proxy.address(), "ops", "s3cret"));
+      client.start();
+
+      assertThat(listener.awaitPhase(ConnectionPhase.CONNECTED, WAIT_MS).transport())
+          .isEqualTo(Transport.SSE);
+      assertLiveWithoutGap(1, 10);
+    }
+  }
+
+  @Test
   void webSocketThatNeverMakesTheRoundTripDoesNotCount() throws Exception {
     relay = TestRelays.start(dataDir);
     SilentServer silent = new SilentServer();
