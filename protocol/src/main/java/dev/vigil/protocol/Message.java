@@ -22,7 +22,13 @@ public sealed interface Message
         Received,
         Gap,
         Coalesced,
-        Command {
+        Command,
+        RulePut,
+        RuleDelete,
+        RuleList,
+        SilencePut,
+        SilenceDelete,
+        SilenceList {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

@@ -23,7 +23,13 @@ public enum MessageType {
   RECEIVED("received", Received.class),
   GAP("gap", Gap.class),
   COALESCED("coalesced", Coalesced.class),
-  COMMAND("command", Command.class);
+  COMMAND("command", Command.class),
+  RULE_PUT("rule.put", RulePut.class),
+  RULE_DELETE("rule.delete", RuleDelete.class),
+  RULES("rules", RuleList.class),
+  SILENCE_PUT("silence.put", SilencePut.class),
+  SILENCE_DELETE("silence.delete", SilenceDelete.class),
+  SILENCES("silences", SilenceList.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

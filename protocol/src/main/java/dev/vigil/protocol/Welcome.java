@@ -16,6 +16,8 @@ package dev.vigil.protocol;
  * @param resumed dashboards: true when the relay replays what followed the dashboard's {@code
  *     resumeAfterSeq} (no snapshot follows); false or absent when a snapshot follows (preceded by a
  *     {@link Gap} if the dashboard had asked to resume)
+ * @param role dashboards: the role of the operator token ({@code viewer}, {@code operator} or
+ *     {@code admin}), so the dashboard can hide what the relay would refuse
  */
 public record Welcome(
     String relayId,
@@ -25,8 +27,31 @@ public record Welcome(
     String relayVersion,
     @OptionalField Long receivedSeq,
     @OptionalField String streamEpoch,
-    @OptionalField Boolean resumed)
+    @OptionalField Boolean resumed,
+    @OptionalField String role)
     implements Message {
+
+  /** A welcome without an operator role. */
+  public Welcome(
+      String relayId,
+      String sessionId,
+      long heartbeatIntervalMs,
+      long serverTimeMs,
+      String relayVersion,
+      Long receivedSeq,
+      String streamEpoch,
+      Boolean resumed) {
+    this(
+        relayId,
+        sessionId,
+        heartbeatIntervalMs,
+        serverTimeMs,
+        relayVersion,
+        receivedSeq,
+        streamEpoch,
+        resumed,
+        null);
+  }
 
   /** A welcome that says nothing of a stream (dashboards). */
   public Welcome(
@@ -75,6 +100,28 @@ public record Welcome(
         null,
         streamEpoch,
         resumed);
+  }
+
+  /** A welcome for a dashboard whose operator token has {@code operatorRole}. */
+  public static Welcome forDashboard(
+      String relayId,
+      String sessionId,
+      long heartbeatIntervalMs,
+      long serverTimeMs,
+      String relayVersion,
+      String streamEpoch,
+      boolean resumed,
+      String operatorRole) {
+    return new Welcome(
+        relayId,
+        sessionId,
+        heartbeatIntervalMs,
+        serverTimeMs,
+        relayVersion,
+        null,
+        streamEpoch,
+        resumed,
+        operatorRole);
   }
 
   /** True when the relay resumes the dashboard's stream instead of sending a snapshot. */

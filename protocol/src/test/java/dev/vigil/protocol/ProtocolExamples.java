@@ -81,7 +81,47 @@ final class ProtocolExamples {
             1_700_000_000_000L,
             1_700_000_010_000L,
             null,
-            new Acknowledgement("alice", 1_700_000_020_000L, "looking at the fan"));
+            new Acknowledgement(
+                "alice", 1_700_000_020_000L, "looking at the fan", 1_700_003_600_000L),
+            1_700_000_020_000L,
+            "alice",
+            true,
+            null,
+            null);
+    RuleDefinition usbAdded =
+        new RuleDefinition(
+            "usb-storage-added",
+            RuleKind.DEVICE_ADDED,
+            new RuleSelector("*", null, null, Map.of("rack", "a3"), DeviceKind.USB),
+            null,
+            null,
+            null,
+            null,
+            Severity.WARNING,
+            "USB device {device} added on {host}",
+            null);
+    RuleDefinition gpuHot =
+        new RuleDefinition(
+            "gpu-hot",
+            RuleKind.THRESHOLD,
+            new RuleSelector("rack-*", "gpu.*.temperature", SensorKind.TEMPERATURE, null, null),
+            Comparator.GREATER_OR_EQUAL,
+            90.0,
+            85.0,
+            10_000L,
+            Severity.CRITICAL,
+            "{sensor} {value} on {host}",
+            "GPU hot");
+    Silence silence =
+        new Silence(
+            "s-1",
+            "rack-07",
+            "cpu.*",
+            null,
+            "replacing the fan",
+            1_700_007_200_000L,
+            "alice",
+            1_700_000_030_000L);
     return List.of(
         new Hello(
             Role.AGENT,
@@ -107,16 +147,24 @@ final class ProtocolExamples {
             1_700_000_003_000L,
             List.of(new HostSnapshot(status, catalog, sample, inventory)),
             List.of(alert),
-            List.of(event)),
+            List.of(event),
+            List.of(gpuHot),
+            List.of(silence)),
         alert,
-        new Acknowledge("r-1", "a-1", "looking at the fan"),
+        new Acknowledge("r-1", "a-1", "looking at the fan", 1_700_003_600_000L),
         Result.failure("r-1", "no alert with id a-9"),
         new ErrorNotice(CloseCodes.UNAUTHORIZED, "wrong token for role agent"),
         new Goodbye("service shutdown"),
         new Received("e-7f3a", 42),
         new Gap(1_200, 5_400, 4_200L, "the relay's replay buffer no longer holds #1201"),
         new Coalesced(9_000, 1_250),
-        new Command("r-7", "host-1", CommandAction.SET_SAMPLE_INTERVAL, 5_000L));
+        new Command("r-7", "host-1", CommandAction.SET_SAMPLE_INTERVAL, 5_000L),
+        new RulePut("r-8", usbAdded),
+        new RuleDelete("r-9", "gpu-hot"),
+        new RuleList(List.of(gpuHot, usbAdded)),
+        new SilencePut("r-10", silence),
+        new SilenceDelete("r-11", "s-1"),
+        new SilenceList(List.of(silence)));
   }
 
   static Message byType(MessageType type) {

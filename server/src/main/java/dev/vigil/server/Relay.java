@@ -3,7 +3,7 @@ package dev.vigil.server;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.server.alert.AlertBook;
 import dev.vigil.server.alert.AlertEngine;
-import dev.vigil.server.alert.DefaultRules;
+import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.config.TokenStore;
 import dev.vigil.server.http.HttpApi;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,13 +68,16 @@ public final class Relay implements AutoCloseable {
     new SecureRandom().nextBytes(id);
     String relayId = HexFormat.of().formatHex(id);
     MessageCodec codec = MessageCodec.forInbound();
-    AlertEngine alerts =
-        new AlertEngine(
-            DefaultRules.detectors(
-                effective.rules(), effective.hardwareRules(), effective.offlineAlertAfter()),
-            new AlertBook(relayId),
+    AlertEngine alerts = new AlertEngine(List.of(), new AlertBook(relayId), effective.clock());
+    AlertSettings settings =
+        new AlertSettings(
+            alerts,
+            effective.defaultRuleDefinitions(),
+            effective.hardwareRules(),
+            effective.dataDir(),
             effective.clock());
-    RelayCore core = new RelayCore(effective, relayId, RelayVersion.VERSION, codec, alerts);
+    RelayCore core =
+        new RelayCore(effective, relayId, RelayVersion.VERSION, codec, alerts, settings);
     core.start();
     RelayWebSocketServer webSocket =
         new RelayWebSocketServer(

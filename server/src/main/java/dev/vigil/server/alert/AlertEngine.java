@@ -17,21 +17,48 @@ import java.util.List;
  * {@link Clock}. Not thread-safe: the relay's core thread owns it.
  */
 public final class AlertEngine {
-  private final List<AlertDetector> detectors;
+  private List<AlertDetector> detectors;
   private final AlertBook book;
   private final Clock clock;
   private final List<Observation> scratch = new ArrayList<>();
   private final ObservationSink sink;
-  private final SensorRoutes routes;
-  private final SampleBatch batch;
+  private SensorRoutes routes;
+  private SampleBatch batch;
 
   public AlertEngine(List<AlertDetector> detectors, AlertBook book, Clock clock) {
-    this.detectors = List.copyOf(detectors);
     this.book = book;
     this.clock = clock;
     this.sink = new ObservationSink(book);
+    useDetectors(detectors);
+  }
+
+  /**
+   * Runs {@code newDetectors} from now on (the rules changed); open alerts stay in the book. Call
+   * {@link #resolveRule} for rules that went away or changed.
+   */
+  public void useDetectors(List<AlertDetector> newDetectors) {
+    this.detectors = List.copyOf(newDetectors);
     this.routes = new SensorRoutes(this.detectors);
     this.batch = new SampleBatch(this.detectors.size());
+  }
+
+  /** Resolves the open alerts of {@code ruleId} in the name of {@code by}; returns them. */
+  public List<Alert> resolveRule(String ruleId, String by) {
+    List<Alert> changes = new ArrayList<>();
+    book.resolveRule(ruleId, clock.millis(), by, changes);
+    return changes;
+  }
+
+  /** Sets what decides whether an alert is silenced. */
+  public void silencer(AlertBook.Silencer silencer) {
+    book.silencer(silencer);
+  }
+
+  /** Open alerts whose silenced mark changed (silences put, deleted or expired by {@code by}). */
+  public List<Alert> restamp(String by) {
+    List<Alert> changes = new ArrayList<>();
+    book.restamp(clock.millis(), by, changes);
+    return changes;
   }
 
   /** Alerts changed by a new sample. */
@@ -86,10 +113,23 @@ public final class AlertEngine {
     return changes;
   }
 
-  /** Acknowledges an alert in the name of {@code operator}. */
+  /** Acknowledges an alert in the name of {@code operator}, for good. */
   public AckOutcome acknowledge(String alertId, String operator, String comment) {
+    return acknowledge(alertId, operator, comment, null);
+  }
+
+  /**
+   * Acknowledges an alert in the name of {@code operator} until {@code expiresAtMs} (relay clock;
+   * {@code null} for good); an expiry that is not in the future is refused.
+   */
+  public AckOutcome acknowledge(String alertId, String operator, String comment, Long expiresAtMs) {
+    long now = clock.millis();
+    if (expiresAtMs != null && expiresAtMs <= now) {
+      return AckOutcome.failed(
+          "expiresAtMs " + expiresAtMs + " is not in the future (relay time " + now + ")");
+    }
     return book.acknowledge(
-        alertId, new Acknowledgement(operator, clock.millis(), comment == null ? "" : comment));
+        alertId, new Acknowledgement(operator, now, comment == null ? "" : comment, expiresAtMs));
   }
 
   /** Every pending and firing alert and the recently resolved ones. */

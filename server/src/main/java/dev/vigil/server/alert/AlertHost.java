@@ -2,6 +2,7 @@ package dev.vigil.server.alert;
 
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.SensorInfo;
+import java.util.Map;
 
 /** What the alert detectors may know about a host: identity, liveness and its sensor catalog. */
 public interface AlertHost {
@@ -10,6 +11,11 @@ public interface AlertHost {
 
   /** The host's human name. */
   String hostName();
+
+  /** The labels the agent declared in its hello; empty when none. */
+  default Map<String, String> labels() {
+    return Map.of();
+  }
 
   /** Current liveness. */
   HostState state();

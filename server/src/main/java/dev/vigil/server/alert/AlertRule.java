@@ -3,6 +3,7 @@ package dev.vigil.server.alert;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Objects;
  *     unit
  * @param minDuration how long the condition must hold before the alert fires; zero fires at once
  * @param severity how urgent the alert is
+ * @param labels host labels that must all have exactly these values; empty for any host
+ * @param messageTemplate the alert message with {@link MessageTemplate} placeholders; {@code null}
+ *     for the relay's own wording
  */
 public record AlertRule(
     String id,
@@ -30,9 +34,16 @@ public record AlertRule(
     double threshold,
     double clearThreshold,
     Duration minDuration,
-    Severity severity) {
+    Severity severity,
+    Map<String, String> labels,
+    String messageTemplate) {
 
   public AlertRule {
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    if (messageTemplate != null && MessageTemplate.problem(messageTemplate) != null) {
+      throw new IllegalArgumentException(
+          "rule " + id + ": " + MessageTemplate.problem(messageTemplate));
+    }
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("rule id must not be blank");
     }
@@ -65,6 +76,33 @@ public record AlertRule(
               + ValueFormat.number(threshold)
               + (minDuration.isZero() ? "" : " for " + ValueFormat.duration(minDuration));
     }
+  }
+
+  /** A rule without label selector or message template. */
+  public AlertRule(
+      String id,
+      String description,
+      String hostPattern,
+      String sensorPattern,
+      SensorKind kind,
+      Comparison comparison,
+      double threshold,
+      double clearThreshold,
+      Duration minDuration,
+      Severity severity) {
+    this(
+        id,
+        description,
+        hostPattern,
+        sensorPattern,
+        kind,
+        comparison,
+        threshold,
+        clearThreshold,
+        minDuration,
+        severity,
+        Map.of(),
+        null);
   }
 
   /** A rule raised at or above {@code threshold} on any host and any sensor kind. */
@@ -124,7 +162,9 @@ public record AlertRule(
         threshold,
         clearThreshold,
         minDuration,
-        severity);
+        severity,
+        labels,
+        messageTemplate);
   }
 
   /** This rule restricted to sensors of {@code sensorKind}. */
@@ -139,6 +179,8 @@ public record AlertRule(
         threshold,
         clearThreshold,
         minDuration,
-        severity);
+        severity,
+        labels,
+        messageTemplate);
   }
 }

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * @param threshold the threshold judged against; {@code null} when there is none
  * @param describe builds the human sentence for the alert; called only when an alert is raised or
  *     changes, so that the common case (nothing happening) formats nothing
+ * @param reason why, for alerts that carry one (agent offline: agent stopped or link lost); {@code
+ *     null} otherwise
  */
 public record Observation(
     AlertKey key,
@@ -34,7 +36,38 @@ public record Observation(
     boolean cleared,
     Double value,
     Double threshold,
-    Supplier<String> describe) {
+    Supplier<String> describe,
+    String reason) {
+
+  /** An observation without a reason. */
+  public Observation(
+      AlertKey key,
+      String ruleId,
+      String hostId,
+      String hostName,
+      String sensorId,
+      Severity severity,
+      Duration minDuration,
+      boolean triggered,
+      boolean cleared,
+      Double value,
+      Double threshold,
+      Supplier<String> describe) {
+    this(
+        key,
+        ruleId,
+        hostId,
+        hostName,
+        sensorId,
+        severity,
+        minDuration,
+        triggered,
+        cleared,
+        value,
+        threshold,
+        describe,
+        null);
+  }
 
   /** The human sentence for the alert. */
   public String message() {

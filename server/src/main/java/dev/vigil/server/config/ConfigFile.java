@@ -6,10 +6,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
+import dev.vigil.protocol.DecodeResult;
+import dev.vigil.protocol.MessageCodec;
+import dev.vigil.protocol.MessageType;
+import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.RuleDefinition;
+import dev.vigil.protocol.RulePut;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.Comparison;
+import dev.vigil.server.alert.RuleDefinitions;
+import dev.vigil.server.link.OperatorRole;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,18 +40,30 @@ import java.util.Set;
  *
  * <pre>{@code
  * { "port": 8787, "httpPort": 8788, "dataDir": "/var/lib/vigil",
- *   "agentTokens": ["..."], "operatorTokens": {"...": "alice"},
+ *   "agentTokens": ["..."],
+ *   "operatorTokens": {"t1": "root", "t2": {"name": "alice", "role": "operator"}},
  *   "heartbeatIntervalMs": 5000, "offlineAlertAfterMs": 30000, "replayBufferBytes": 67108864,
  *   "replaceDefaultRules": false,
  *   "dialPeers": ["ws://10.0.0.7:8787/"],
  *   "upstream": {"url": "ws://central:8787/", "token": "...", "site": "plant-a"},
  *   "rules": [{"id": "gpu-hot", "sensorPattern": "gpu.*.temperature", "kind": "temperature",
  *              "comparison": "above", "threshold": 90, "clearThreshold": 85,
- *              "minDurationMs": 10000, "severity": "critical"}] }
+ *              "minDurationMs": 10000, "severity": "critical"},
+ *             {"id": "usb-storage-added", "kind": "device.added",
+ *              "selector": {"deviceKind": "usb"}, "severity": "warning",
+ *              "messageTemplate": "USB device {device} added on {host}"}] }
  * }</pre>
+ *
+ * <p>A plain operator token ({@code "token": "name"}) has role {@link
+ * OperatorRole#PLAIN_TOKEN_ROLE}. A rule with a {@code selector} is in the protocol's rule form
+ * ({@code docs/protocol.md}, {@code rule.put}); one without is in the older threshold form.
  */
 public final class ConfigFile {
   private static final Gson GSON = new Gson();
+  private static final MessageCodec CODEC = MessageCodec.forInbound();
+
+  /** A rule object with this key is in the protocol's rule form. */
+  static final String SELECTOR_KEY = "selector";
 
   /** Largest replay buffer the file may ask for: 1 GiB (one direct buffer). */
   static final long MAX_REPLAY_BUFFER_BYTES = 1L << 30;
@@ -54,7 +75,7 @@ public final class ConfigFile {
       Integer httpPort,
       String dataDir,
       List<String> agentTokens,
-      Map<String, String> operatorTokens,
+      Map<String, JsonElement> operatorTokens,
       Long heartbeatIntervalMs,
       Long helloTimeoutMs,
       Long expectedSampleIntervalMs,
@@ -65,6 +86,9 @@ public final class ConfigFile {
       List<JsonObject> rules,
       List<String> dialPeers,
       JsonObject upstream) {}
+
+  /** An operator token's object form: {@code {"name": "alice", "role": "viewer"}}. */
+  record OperatorSpec(String name, String role) {}
 
   /** The {@code upstream} object as written in the file. */
   record UpstreamSpec(String url, String token, String site) {}
@@ -127,7 +151,12 @@ public final class ConfigFile {
       c = c.withAgentTokens(Set.copyOf(root.agentTokens()));
     }
     if (root.operatorTokens() != null) {
-      c = c.withOperatorTokens(root.operatorTokens());
+      Map<String, String> names = new LinkedHashMap<>();
+      Map<String, OperatorRole> roles = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonElement> e : root.operatorTokens().entrySet()) {
+        operatorToken(e.getKey(), e.getValue(), source + ": operatorTokens", names, roles);
+      }
+      c = c.withOperatorTokens(names).withOperatorRoles(roles);
     }
     if (root.heartbeatIntervalMs() != null) {
       c = c.withHeartbeatInterval(Duration.ofMillis(root.heartbeatIntervalMs()));
@@ -165,13 +194,25 @@ public final class ConfigFile {
       c = c.withUpstream(upstream(root.upstream(), source + ": upstream"));
     }
     List<AlertRule> rules = new ArrayList<>();
+    List<RuleDefinition> definitions = new ArrayList<>();
     if (root.rules() != null) {
       for (int i = 0; i < root.rules().size(); i++) {
-        rules.add(rule(root.rules().get(i), source + ": rules[" + i + "]"));
+        JsonObject ruleJson = root.rules().get(i);
+        String where = source + ": rules[" + i + "]";
+        if (ruleJson.has(SELECTOR_KEY)) {
+          definitions.add(definition(ruleJson, where));
+        } else {
+          rules.add(rule(ruleJson, where));
+        }
       }
     }
     boolean replace = Boolean.TRUE.equals(root.replaceDefaultRules());
-    return replace ? c.withRules(rules) : c.withExtraRules(rules);
+    c = replace ? c.withRules(rules) : c.withExtraRules(rules);
+    try {
+      return c.withRuleDefinitions(definitions);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source + ": rules: " + e.getMessage(), e);
+    }
   }
 
   private static List<URI> dialPeers(List<String> entries, String source) {
@@ -212,6 +253,63 @@ public final class ConfigFile {
     return url;
   }
 
+  /**
+   * One operator token: {@code "token": "name"} (role {@link OperatorRole#PLAIN_TOKEN_ROLE}) or
+   * {@code "token": {"name": "alice", "role": "viewer"}}.
+   */
+  private static void operatorToken(
+      String token,
+      JsonElement value,
+      String where,
+      Map<String, String> names,
+      Map<String, OperatorRole> roles) {
+    String entry = where + " (entry " + (names.size() + 1) + ")";
+    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+      names.put(token, value.getAsString());
+      return;
+    }
+    if (!value.isJsonObject()) {
+      throw new ConfigException(
+          entry + ": must be a name or {\"name\": ..., \"role\": viewer|operator|admin}");
+    }
+    checkKeys(value.getAsJsonObject(), OperatorSpec.class, entry);
+    OperatorSpec spec = parse(value, OperatorSpec.class, entry);
+    String name = required(spec.name(), entry, "name");
+    String roleName = required(spec.role(), entry, "role");
+    OperatorRole role = OperatorRole.byWireName(roleName);
+    if (role == null) {
+      throw new ConfigException(
+          entry + ".role: '" + roleName + "' is not one of viewer, operator, admin");
+    }
+    names.put(token, name);
+    roles.put(token, role);
+  }
+
+  /**
+   * A rule in the protocol's form (it has a {@code selector}), checked like a {@code rule.put} from
+   * a dashboard.
+   */
+  private static RuleDefinition definition(JsonObject json, String where) {
+    JsonObject body = new JsonObject();
+    body.addProperty("requestId", "config");
+    body.add("rule", json);
+    JsonObject envelope = new JsonObject();
+    envelope.addProperty("v", Protocol.VERSION);
+    envelope.addProperty("type", MessageType.RULE_PUT.wireName());
+    envelope.add("body", body);
+    DecodeResult result = CODEC.decode(GSON.toJson(envelope));
+    if (result instanceof DecodeResult.Failed failed) {
+      throw new ConfigException(
+          where + ": " + failed.detail().replace("rule.put.rule.", "").replace("rule.put.", ""));
+    }
+    RuleDefinition rule = ((RulePut) ((DecodeResult.Decoded) result).envelope().body()).rule();
+    String problem = RuleDefinitions.problem(rule);
+    if (problem != null) {
+      throw new ConfigException(where + ": " + problem);
+    }
+    return rule;
+  }
+
   private static AlertRule rule(JsonObject json, String where) {
     checkKeys(json, RuleSpec.class, where);
     RuleSpec r = parse(json, RuleSpec.class, where);
@@ -241,7 +339,7 @@ public final class ConfigFile {
     return value;
   }
 
-  private static <T> T parse(JsonObject json, Class<T> type, String where) {
+  private static <T> T parse(JsonElement json, Class<T> type, String where) {
     try {
       return GSON.fromJson(json, type);
     } catch (JsonParseException | IllegalStateException | NumberFormatException e) {

@@ -1,9 +1,12 @@
 package dev.vigil.server.config;
 
 import dev.vigil.protocol.Protocol;
+import dev.vigil.protocol.RuleDefinition;
 import dev.vigil.server.alert.AgentOfflineDetector;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.DefaultRules;
+import dev.vigil.server.alert.RuleDefinitions;
+import dev.vigil.server.link.OperatorRole;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +41,10 @@ import java.util.Set;
  * @param dialPeers listening agents and dashboards the relay dials itself ({@code ws://} or {@code
  *     wss://} URLs); empty when none
  * @param upstream the central relay this (site) relay forwards its hosts to; null when none
+ * @param operatorRoles operator token to role; tokens not listed have {@link
+ *     OperatorRole#PLAIN_TOKEN_ROLE}
+ * @param ruleDefinitions further rules in the protocol's rule form (event rules, and threshold
+ *     rules with any comparator), valid; the defaults that dashboard edits override by id
  */
 public record RelayConfig(
     String bindAddress,
@@ -55,7 +62,9 @@ public record RelayConfig(
     Clock clock,
     int replayBufferBytes,
     List<URI> dialPeers,
-    UpstreamConfig upstream) {
+    UpstreamConfig upstream,
+    Map<String, OperatorRole> operatorRoles,
+    List<RuleDefinition> ruleDefinitions) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -107,8 +116,19 @@ public record RelayConfig(
         throw new IllegalArgumentException("dialPeers[" + i + "]: " + problem);
       }
     }
+    operatorRoles = Map.copyOf(operatorRoles);
+    ruleDefinitions = List.copyOf(ruleDefinitions);
     Set<String> ids = new java.util.HashSet<>();
     for (AlertRule rule : rules) {
+      if (!ids.add(rule.id())) {
+        throw new IllegalArgumentException("duplicate alert rule id '" + rule.id() + "'");
+      }
+    }
+    for (RuleDefinition rule : ruleDefinitions) {
+      String problem = RuleDefinitions.problem(rule);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
       if (!ids.add(rule.id())) {
         throw new IllegalArgumentException("duplicate alert rule id '" + rule.id() + "'");
       }
@@ -133,7 +153,9 @@ public record RelayConfig(
         Clock.systemUTC(),
         DEFAULT_REPLAY_BUFFER_BYTES,
         List.of(),
-        null);
+        null,
+        Map.of(),
+        List.of());
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -163,7 +185,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /** 0 = ephemeral. */
@@ -184,7 +208,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /** 0 = ephemeral. */
@@ -205,7 +231,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -225,7 +253,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -245,7 +275,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /**
@@ -269,7 +301,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /** Adds rules to the current ones. */
@@ -296,7 +330,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -316,7 +352,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -336,7 +374,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -356,7 +396,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -376,7 +418,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -396,7 +440,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -416,7 +462,9 @@ public record RelayConfig(
         newClock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   public RelayConfig withReplayBufferBytes(int bytes) {
@@ -436,7 +484,9 @@ public record RelayConfig(
         clock,
         bytes,
         dialPeers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /** Replaces the listening peers the relay dials; see {@link #dialPeers()}. */
@@ -457,7 +507,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         peers,
-        upstream);
+        upstream,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /** Sets the central relay this relay forwards to; null for none. */
@@ -478,7 +530,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        central);
+        central,
+        operatorRoles,
+        ruleDefinitions);
   }
 
   /**
@@ -510,5 +564,67 @@ public record RelayConfig(
     if (value.isZero() || value.isNegative()) {
       throw new IllegalArgumentException(name + " must be positive: " + value);
     }
+  }
+
+  /** Sets the role of each operator token; tokens not listed have the plain-token role. */
+  public RelayConfig withOperatorRoles(Map<String, OperatorRole> roles) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        roles,
+        ruleDefinitions);
+  }
+
+  /** Sets the rules in the protocol's rule form. */
+  public RelayConfig withRuleDefinitions(List<RuleDefinition> definitions) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        operatorRoles,
+        definitions);
+  }
+
+  /**
+   * The default rules of the rule book: the threshold rules, the rule definitions, and the built-in
+   * agent-offline rule unless one of them has its id.
+   */
+  public List<RuleDefinition> defaultRuleDefinitions() {
+    List<RuleDefinition> all = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      all.add(RuleDefinitions.of(rule));
+    }
+    all.addAll(ruleDefinitions);
+    if (all.stream().noneMatch(r -> r.id().equals(AgentOfflineDetector.RULE_ID))) {
+      all.add(RuleDefinitions.agentOffline(offlineAlertAfter));
+    }
+    return all;
   }
 }

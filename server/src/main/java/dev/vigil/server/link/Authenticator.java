@@ -11,16 +11,33 @@ import java.util.Set;
 public final class Authenticator {
   private final Set<String> agentTokens;
   private final Map<String, String> operatorTokens;
+  private final Map<String, OperatorRole> operatorRoles;
 
+  /** Every operator token has {@link OperatorRole#PLAIN_TOKEN_ROLE}. */
   public Authenticator(Set<String> agentTokens, Map<String, String> operatorTokens) {
+    this(agentTokens, operatorTokens, Map.of());
+  }
+
+  /**
+   * @param operatorRoles operator token to role; a token not listed has {@link
+   *     OperatorRole#PLAIN_TOKEN_ROLE}
+   */
+  public Authenticator(
+      Set<String> agentTokens,
+      Map<String, String> operatorTokens,
+      Map<String, OperatorRole> operatorRoles) {
     this.agentTokens = Set.copyOf(agentTokens);
     this.operatorTokens = Map.copyOf(operatorTokens);
+    this.operatorRoles = Map.copyOf(operatorRoles);
   }
 
   /** The outcome of a hello: accepted with the peer's display name, or rejected with a code. */
   public sealed interface Outcome {
-    /** Accepted; {@code name} is the host name (agent) or the operator name (dashboard). */
-    record Accepted(Role role, String name) implements Outcome {}
+    /**
+     * Accepted; {@code name} is the host name (agent) or the operator name (dashboard), {@code
+     * operatorRole} the dashboard token's role ({@code null} for agents).
+     */
+    record Accepted(Role role, String name, OperatorRole operatorRole) implements Outcome {}
 
     /** Rejected with a close code and a precise reason. */
     record Rejected(int closeCode, String reason) implements Outcome {}
@@ -33,7 +50,7 @@ public final class Authenticator {
     }
     if (hello.role() == Role.AGENT) {
       if (agentTokens.contains(hello.token())) {
-        return new Outcome.Accepted(Role.AGENT, hello.name());
+        return new Outcome.Accepted(Role.AGENT, hello.name(), null);
       }
       return new Outcome.Rejected(
           CloseCodes.UNAUTHORIZED,
@@ -43,13 +60,18 @@ public final class Authenticator {
     }
     Optional<String> operator = operatorName(hello.token());
     if (operator.isPresent()) {
-      return new Outcome.Accepted(Role.DASHBOARD, operator.get());
+      return new Outcome.Accepted(Role.DASHBOARD, operator.get(), roleOf(hello.token()));
     }
     return new Outcome.Rejected(
         CloseCodes.UNAUTHORIZED,
         agentTokens.contains(hello.token())
             ? "an agent token cannot be used by a dashboard; use an operator token"
             : "unknown operator token");
+  }
+
+  /** The role of an operator token. */
+  public OperatorRole roleOf(String token) {
+    return operatorRoles.getOrDefault(token, OperatorRole.PLAIN_TOKEN_ROLE);
   }
 
   /** The operator name for an operator token, if it is one. */

@@ -11,11 +11,18 @@ import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.Inventory;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Result;
+import dev.vigil.protocol.RuleDelete;
+import dev.vigil.protocol.RuleList;
+import dev.vigil.protocol.RulePut;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.SilenceDelete;
+import dev.vigil.protocol.SilenceList;
+import dev.vigil.protocol.SilencePut;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.alert.AckOutcome;
 import dev.vigil.server.alert.AlertEngine;
+import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.link.PeerLink;
@@ -32,6 +39,7 @@ import java.util.Map;
  */
 final class Fleet {
   private final AlertEngine alerts;
+  private final AlertSettings settings;
   private final Clock clock;
   private final Duration staleAfter;
   private final Map<String, HostRecord> hosts = new LinkedHashMap<>();
@@ -51,6 +59,7 @@ final class Fleet {
   Fleet(
       MessageCodec codec,
       AlertEngine alerts,
+      AlertSettings settings,
       Clock clock,
       Duration staleAfter,
       Runnable flushRequest,
@@ -60,6 +69,7 @@ final class Fleet {
       long maxBehindNanos,
       long commandTimeoutNanos) {
     this.alerts = alerts;
+    this.settings = settings;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.dashboards =
@@ -152,13 +162,59 @@ final class Fleet {
 
   /** Acknowledges for the operator {@code operator}; answers {@code from} with a result. */
   void acknowledge(PeerLink from, String operator, Acknowledge ack) {
-    AckOutcome outcome = alerts.acknowledge(ack.alertId(), operator, ack.comment());
+    AckOutcome outcome =
+        alerts.acknowledge(ack.alertId(), operator, ack.comment(), ack.expiresAtMs());
     if (outcome.ok()) {
       dashboards.broadcast(outcome.alert());
       dashboards.reply(from, Result.success(ack.requestId()));
     } else {
       dashboards.reply(from, Result.failure(ack.requestId(), outcome.error()));
     }
+  }
+
+  /** Answers a refused request. */
+  void refuse(PeerLink from, String requestId, String error) {
+    dashboards.reply(from, Result.failure(requestId, error));
+  }
+
+  /** An admin's rule put, for {@code operator}; answers {@code from} with a result. */
+  void putRule(PeerLink from, String operator, RulePut put) {
+    apply(from, put.requestId(), settings.putRule(put.rule(), operator));
+  }
+
+  /** An admin's rule delete, for {@code operator}; answers {@code from} with a result. */
+  void deleteRule(PeerLink from, String operator, RuleDelete delete) {
+    apply(from, delete.requestId(), settings.deleteRule(delete.ruleId(), operator));
+  }
+
+  /** An operator's silence put; answers {@code from} with a result. */
+  void putSilence(PeerLink from, String operator, SilencePut put) {
+    apply(from, put.requestId(), settings.putSilence(put.silence(), operator));
+  }
+
+  /** An operator's silence delete; answers {@code from} with a result. */
+  void deleteSilence(PeerLink from, String operator, SilenceDelete delete) {
+    apply(from, delete.requestId(), settings.deleteSilence(delete.silenceId(), operator));
+  }
+
+  /** Pushes what a settings change changed (lists first, then alerts) and answers the request. */
+  private void apply(PeerLink from, String requestId, AlertSettings.Change change) {
+    if (!change.ok()) {
+      dashboards.reply(from, Result.failure(requestId, change.error()));
+      return;
+    }
+    pushSettings(change);
+    dashboards.reply(from, Result.success(requestId));
+  }
+
+  private void pushSettings(AlertSettings.Change change) {
+    if (change.rulesChanged()) {
+      dashboards.broadcast(new RuleList(settings.rules()));
+    }
+    if (change.silencesChanged()) {
+      dashboards.broadcast(new SilenceList(settings.silences()));
+    }
+    push(change.alerts());
   }
 
   /** True when the dashboard saying {@code hello} resumes its stream by replay alone. */
@@ -238,11 +294,18 @@ final class Fleet {
           HostRecord h = hosts.get(hostId);
           return h != null && h.agent != null;
         });
+    pushSettings(settings.tick());
     push(alerts.tick());
   }
 
   Snapshot snapshot() {
-    return new Snapshot(clock.millis(), hostSnapshots(), alerts.alerts(), events.list());
+    return new Snapshot(
+        clock.millis(),
+        hostSnapshots(),
+        alerts.alerts(),
+        events.list(),
+        settings.rules(),
+        settings.silences());
   }
 
   List<HostSnapshot> hostSnapshots() {

@@ -125,6 +125,11 @@ final class HostRecord implements AlertHost {
     inventory = newInventory;
   }
 
+  @Override
+  public Map<String, String> labels() {
+    return hello == null ? Map.of() : hello.labels();
+  }
+
   HostStatus status() {
     Hello h = hello;
     return new HostStatus(

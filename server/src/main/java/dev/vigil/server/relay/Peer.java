@@ -1,6 +1,7 @@
 package dev.vigil.server.relay;
 
 import dev.vigil.protocol.Role;
+import dev.vigil.server.link.OperatorRole;
 import dev.vigil.server.link.PeerLink;
 import java.util.concurrent.ScheduledFuture;
 
@@ -18,6 +19,9 @@ final class Peer {
 
   /** Host name (agent) or operator name (dashboard). */
   String name;
+
+  /** Dashboards: the role of the operator token; null for agents. */
+  OperatorRole operatorRole;
 
   /** True once the relay decided to close it; later messages are ignored. */
   boolean closing;

@@ -19,10 +19,15 @@ import dev.vigil.protocol.Protocol;
 import dev.vigil.protocol.Received;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Role;
+import dev.vigil.protocol.RuleDelete;
+import dev.vigil.protocol.RulePut;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
+import dev.vigil.protocol.SilenceDelete;
+import dev.vigil.protocol.SilencePut;
 import dev.vigil.protocol.Welcome;
 import dev.vigil.server.alert.AlertEngine;
+import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.link.Authenticator;
@@ -100,6 +105,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final Clock clock;
   private final Authenticator auth;
   private final Fleet fleet;
+  private final AlertSettings settings;
   private final ScheduledExecutorService executor;
   private final CoreInbox inbox;
   private final Map<PeerLink, Peer> peers = new HashMap<>();
@@ -122,17 +128,21 @@ public final class RelayCore implements LinkListener, RelayQueries {
       String relayId,
       String relayVersion,
       MessageCodec codec,
-      AlertEngine alerts) {
+      AlertEngine alerts,
+      AlertSettings settings) {
     this.config = config;
     this.relayId = relayId;
     this.relayVersion = relayVersion;
     this.codec = codec;
     this.clock = config.clock();
-    this.auth = new Authenticator(config.agentTokens(), config.operatorTokens());
+    this.settings = settings;
+    this.auth =
+        new Authenticator(config.agentTokens(), config.operatorTokens(), config.operatorRoles());
     this.fleet =
         new Fleet(
             codec,
             alerts,
+            settings,
             clock,
             config.staleAfter(),
             this::requestFlush,
@@ -205,12 +215,13 @@ public final class RelayCore implements LinkListener, RelayQueries {
     }
   }
 
-  /** Stops the core thread, waiting briefly for queued work. */
+  /** Stops the core thread, waiting briefly for queued work, then writes the alert settings. */
   public void shutdown() throws InterruptedException {
     executor.shutdown();
     if (!executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
       executor.shutdownNow();
     }
+    settings.close();
   }
 
   // ---- transport callbacks (transport threads): hand off only ----
@@ -325,6 +336,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
           "a " + roleName(peer.role) + " may not send '" + message.type().wireName() + "'");
       return;
     }
+    if (peer.role == Role.DASHBOARD && refused(peer, message)) {
+      return;
+    }
     HostRecord host = peer.role == Role.AGENT ? fleet.heardFrom(peer) : null;
     if (message instanceof Goodbye bye) {
       log.info("{} said goodbye: {}", peer, bye.reason());
@@ -336,11 +350,50 @@ public final class RelayCore implements LinkListener, RelayQueries {
       fleet.acknowledge(link, peer.name, ack);
     } else if (message instanceof Command command) {
       fleet.command(link, command);
+    } else if (message instanceof RulePut put) {
+      fleet.putRule(link, peer.name, put);
+    } else if (message instanceof RuleDelete delete) {
+      fleet.deleteRule(link, peer.name, delete);
+    } else if (message instanceof SilencePut put) {
+      fleet.putSilence(link, peer.name, put);
+    } else if (message instanceof SilenceDelete delete) {
+      fleet.deleteSilence(link, peer.name, delete);
     } else if (message instanceof Result result && host != null) {
       fleet.commandResult(host, result);
     } else if (host != null && !(message instanceof Pong)) {
       agentMessage(peer, host, message, seq, nowNanos);
     }
+  }
+
+  /**
+   * Answers a request the dashboard's operator role may not make with a failed result, keeping the
+   * link open; true when refused.
+   */
+  private boolean refused(Peer peer, Message message) {
+    String refusal = RolePolicy.refusal(peer.operatorRole, message.type());
+    if (refusal == null) {
+      return false;
+    }
+    log.info("Refused {} from {} '{}': {}", message.type().wireName(), peer, peer.name, refusal);
+    fleet.refuse(peer.link, requestIdOf(message), refusal);
+    return true;
+  }
+
+  private static String requestIdOf(Message message) {
+    if (message instanceof Acknowledge m) {
+      return m.requestId();
+    } else if (message instanceof Command m) {
+      return m.requestId();
+    } else if (message instanceof RulePut m) {
+      return m.requestId();
+    } else if (message instanceof RuleDelete m) {
+      return m.requestId();
+    } else if (message instanceof SilencePut m) {
+      return m.requestId();
+    } else if (message instanceof SilenceDelete m) {
+      return m.requestId();
+    }
+    throw new IllegalArgumentException("not a request: " + message.type());
   }
 
   private void handshake(Peer peer, Message message) {
@@ -361,6 +414,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     peer.role = accepted.role();
     peer.peerId = hello.peerId();
     peer.name = accepted.name();
+    peer.operatorRole = accepted.operatorRole();
     if (peer.role == Role.AGENT) {
       Peer previous = fleet.agentConnected(peer, hello);
       long held = fleet.heardFromQuietly(peer).stream.join(hello.streamEpoch());
@@ -397,7 +451,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
                   clock.millis(),
                   relayVersion,
                   fleet.dashboardStreamEpoch(),
-                  fleet.dashboardResumes(hello))));
+                  fleet.dashboardResumes(hello),
+                  peer.operatorRole.wireName())));
       fleet.dashboardJoined(peer.link, hello);
     }
     log.info("Accepted {} '{}'", peer, peer.name);

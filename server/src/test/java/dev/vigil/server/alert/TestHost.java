@@ -11,6 +11,7 @@ final class TestHost implements AlertHost {
   String name;
   HostState state = HostState.ONLINE;
   String reason;
+  Map<String, String> labels = Map.of();
   private Map<String, SensorInfo> sensors = new HashMap<>();
 
   TestHost(String id, String name) {
@@ -34,6 +35,11 @@ final class TestHost implements AlertHost {
   @Override
   public String hostName() {
     return name;
+  }
+
+  @Override
+  public Map<String, String> labels() {
+    return labels;
   }
 
   @Override

@@ -1,0 +1,96 @@
+package dev.vigil.server.alert;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSON file the relay keeps its alert settings in. {@link #save} turns the value into text on
+ * the caller's thread and writes it on a background thread (temp file, then rename), so the core
+ * thread never waits for the disk; saves that queue up while one is written collapse into the
+ * latest. Thread-safe.
+ */
+public final class JsonFile<T> {
+  /** How long {@link #close} waits for the last write. */
+  public static final long CLOSE_TIMEOUT_MS = 2_000;
+
+  private static final Logger log = LoggerFactory.getLogger(JsonFile.class);
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private final Path file;
+  private final Class<T> type;
+  private final AtomicReference<String> pending = new AtomicReference<>();
+  private final ExecutorService writer;
+
+  public JsonFile(Path file, Class<T> type) {
+    this.file = file;
+    this.type = type;
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vigil-alert-files");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The stored value, or {@code null} when there is no file or it cannot be read (logged). */
+  public T load() {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try {
+      return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
+    } catch (IOException | JsonParseException | IllegalStateException e) {
+      log.warn("Ignoring {}: cannot read it: {}", file, e.toString());
+      return null;
+    }
+  }
+
+  /** Writes {@code value} soon, off the caller's thread. */
+  public void save(T value) {
+    if (pending.getAndSet(GSON.toJson(value)) == null) {
+      writer.execute(this::writePending);
+    }
+  }
+
+  /** Writes what is pending and stops the writer, waiting up to {@link #CLOSE_TIMEOUT_MS}. */
+  public void close() throws InterruptedException {
+    writer.shutdown();
+    if (!writer.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+      log.warn("{} not written within {} ms", file, CLOSE_TIMEOUT_MS);
+    }
+  }
+
+  private void writePending() {
+    String text = pending.getAndSet(null);
+    if (text == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      log.error("Cannot write {}: {}", file, e.toString());
+    }
+  }
+}
