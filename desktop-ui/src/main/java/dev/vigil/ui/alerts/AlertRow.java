@@ -36,7 +36,7 @@ public record AlertRow(
     return new AlertRow(
         alert,
         alert.severity().name(),
-        alert.state().name().toLowerCase(Locale.ROOT),
+        stateText(alert),
         hostSimulated ? alert.hostName() + " (SIMULATED)" : alert.hostName(),
         sinceText(alert, zone),
         ackText(alert.ack(), zone),
@@ -118,6 +118,30 @@ public record AlertRow(
       return "";
     }
     String comment = ack.comment() == null || ack.comment().isBlank() ? "" : ": " + ack.comment();
-    return "acknowledged by " + ack.by() + " at " + Formats.clock(ack.atMs(), zone) + comment;
+    String until =
+        ack.expiresAtMs() == null ? "" : " until " + Formats.clock(ack.expiresAtMs(), zone);
+    return "acknowledged by "
+        + ack.by()
+        + " at "
+        + Formats.clock(ack.atMs(), zone)
+        + until
+        + comment;
+  }
+
+  /** The state, with the marks the relay put on it: silenced, flapping. */
+  private static String stateText(Alert alert) {
+    StringBuilder text = new StringBuilder(alert.state().name().toLowerCase(Locale.ROOT));
+    if (alert.isSilenced()) {
+      text.append(" · silenced");
+    }
+    if (alert.isFlapping()) {
+      text.append(" · flapping");
+    }
+    return text.toString();
+  }
+
+  /** True when an operator may silence it: active and not silenced already. */
+  public boolean canSilence() {
+    return !isResolved() && !alert.isSilenced();
   }
 }

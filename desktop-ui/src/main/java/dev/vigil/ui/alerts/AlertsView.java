@@ -146,9 +146,14 @@ public final class AlertsView extends BorderPane {
     }
   }
 
-  /** The Acknowledge button of an active, unacknowledged alert. */
+  /**
+   * The Acknowledge and Silence buttons of an active alert, each shown when the alert allows it and
+   * enabled when the operator's role does.
+   */
   private final class AckCell extends TableCell<AlertRow, AlertRow> {
     private final Button button = new Button("Acknowledge");
+    private final Button silence = new Button("Silence…");
+    private final HBox buttons = new HBox(6);
 
     AckCell() {
       button.getStyleClass().add(StyleClasses.ACK_BUTTON);
@@ -158,12 +163,29 @@ public final class AlertsView extends BorderPane {
               AcknowledgeDialog.acknowledge(this, getItem(), viewModel.acknowledger());
             }
           });
+      button.disableProperty().bind(viewModel.canAcknowledgeProperty().not());
+      silence.setOnAction(
+          e -> {
+            if (getItem() != null) {
+              AcknowledgeDialog.silence(this, getItem(), viewModel.acknowledger());
+            }
+          });
+      silence.disableProperty().bind(viewModel.canSilenceProperty().not());
     }
 
     @Override
     protected void updateItem(AlertRow row, boolean empty) {
       super.updateItem(row, empty);
-      setGraphic(!empty && row != null && row.canAcknowledge() ? button : null);
+      buttons.getChildren().clear();
+      if (!empty && row != null) {
+        if (row.canAcknowledge()) {
+          buttons.getChildren().add(button);
+        }
+        if (row.canSilence()) {
+          buttons.getChildren().add(silence);
+        }
+      }
+      setGraphic(buttons.getChildren().isEmpty() ? null : buttons);
     }
   }
 }

@@ -34,6 +34,10 @@ public final class AlertsViewModel {
       new javafx.beans.property.SimpleObjectProperty<>();
   private final javafx.beans.property.BooleanProperty activeOnly =
       new javafx.beans.property.SimpleBooleanProperty(false);
+  private final javafx.beans.property.ReadOnlyBooleanWrapper canAcknowledge =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+  private final javafx.beans.property.ReadOnlyBooleanWrapper canSilence =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(true);
   private final ReadOnlyIntegerWrapper activeCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper firingCount = new ReadOnlyIntegerWrapper();
   private final Map<String, AlertState> knownStates = new HashMap<>();
@@ -87,6 +91,16 @@ public final class AlertsViewModel {
         });
   }
 
+  /** True when the operator's role may acknowledge alerts. */
+  public javafx.beans.property.ReadOnlyBooleanProperty canAcknowledgeProperty() {
+    return canAcknowledge.getReadOnlyProperty();
+  }
+
+  /** True when the operator's role may silence alerts. */
+  public javafx.beans.property.ReadOnlyBooleanProperty canSilenceProperty() {
+    return canSilence.getReadOnlyProperty();
+  }
+
   /** The rows the filters keep, in {@link AlertOrder}. */
   public ObservableList<AlertRow> shownRows() {
     return FXCollections.unmodifiableObservableList(shown);
@@ -123,6 +137,8 @@ public final class AlertsViewModel {
   }
 
   private void stateChanged(Changes changes) {
+    canAcknowledge.set(state.permissions().canAcknowledge());
+    canSilence.set(state.permissions().canSilence());
     for (Alert update : changes.alertUpdates()) {
       AlertState before = knownStates.put(update.id(), update.state());
       if (update.state() == AlertState.FIRING && before != AlertState.FIRING) {

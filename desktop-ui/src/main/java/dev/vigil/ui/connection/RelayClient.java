@@ -519,6 +519,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
                     welcome.relayId(),
                     link.transport(),
                     link.transport() != ladder.rungs().get(0))));
+        emit(new RelayEvent.Received(welcome)); // the operator's role, for the controls
       }
     } else if (message instanceof ErrorNotice notice) {
       lastErrorNotice = notice.reason();

@@ -92,7 +92,8 @@ public final class HostCommandsViewModel {
         feedback.set(outcome(sent, result));
       }
     }
-    if (hostId != null && (changes.touches(hostId) || changes.hostSetChanged())) {
+    if (hostId != null
+        && (changes.touches(hostId) || changes.hostSetChanged() || changes.connectionChanged())) {
       updateAvailable();
     }
   }
@@ -118,7 +119,10 @@ public final class HostCommandsViewModel {
 
   private void updateAvailable() {
     HostModel host = hostId == null ? null : state.host(hostId).orElse(null);
-    available.set(host != null && host.status().state() != HostState.OFFLINE);
+    available.set(
+        host != null
+            && host.status().state() != HostState.OFFLINE
+            && state.permissions().canCommand());
   }
 
   /** The outcome of the last command. */

@@ -60,6 +60,9 @@ public final class DashboardState {
   private long roundTripMs = -1;
   private long lastUpdateMs;
   private boolean snapshotReceived;
+  private OperatorPermissions permissions = OperatorPermissions.UNKNOWN;
+  private List<dev.vigil.protocol.Silence> silences = List.of();
+  private List<dev.vigil.protocol.RuleDefinition> rules = List.of();
 
   /**
    * @param clock the dashboard's clock, for "last update" times
@@ -114,6 +117,21 @@ public final class DashboardState {
   /** Gaps in the live stream this dashboard could not fill, newest first. */
   public List<StreamGap> gaps() {
     return List.copyOf(gaps);
+  }
+
+  /** What the operator's role allows, as the relay's welcome said. */
+  public OperatorPermissions permissions() {
+    return permissions;
+  }
+
+  /** The relay's silences in force. */
+  public List<dev.vigil.protocol.Silence> silences() {
+    return silences;
+  }
+
+  /** The relay's alert rules. */
+  public List<dev.vigil.protocol.RuleDefinition> rules() {
+    return rules;
   }
 
   /** The state of the relay link. */
@@ -173,8 +191,19 @@ public final class DashboardState {
   }
 
   private void applyMessage(Message message, Batch changes) {
-    if (message instanceof Snapshot snapshot) {
+    if (message instanceof dev.vigil.protocol.Welcome welcome) {
+      permissions = new OperatorPermissions(welcome.role());
+      changes.connectionChanged = true;
+    } else if (message instanceof dev.vigil.protocol.SilenceList list) {
+      silences = List.copyOf(list.silences());
+      changes.alertsChanged = true;
+    } else if (message instanceof dev.vigil.protocol.RuleList list) {
+      rules = List.copyOf(list.rules());
+      changes.alertsChanged = true;
+    } else if (message instanceof Snapshot snapshot) {
       applySnapshot(snapshot);
+      silences = snapshot.silences();
+      rules = snapshot.rules();
       snapshotReceived = true;
       changes.resynced = true;
       changes.hostSetChanged = true;

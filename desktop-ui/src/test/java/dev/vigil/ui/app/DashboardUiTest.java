@@ -271,6 +271,26 @@ class DashboardUiTest {
   }
 
   @Test
+  void silencingFromTheAlertsPageMarksTheAlertSilencedAtTheRelay(FxRobot robot) throws Exception {
+    startAgentWithTemperature(92.0);
+    robot.interact(() -> dashboard.viewModel().showPage(Page.ALERTS));
+    waitFor(() -> robot.lookup("Silence…").tryQuery().isPresent());
+
+    robot.clickOn("Silence…");
+    waitFor(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+    robot.clickOn(".dialog-pane .text-field").write("planned maintenance");
+    robot.type(KeyCode.ENTER);
+
+    waitFor(() -> !alertRows(robot).isEmpty() && alertRows(robot).get(0).alert().isSilenced());
+    assertThat(alertRows(robot).get(0).stateText()).contains("silenced");
+    waitFor(() -> !dashboard.state().silences().isEmpty());
+    assertThat(dashboard.state().silences().get(0).comment()).isEqualTo("planned maintenance");
+    assertThat(dashboard.state().silences().get(0).createdBy()).isEqualTo(TestRelays.OPERATOR_NAME);
+    assertThat(dashboard.state().silences().get(0).expiresAtMs())
+        .isGreaterThan(System.currentTimeMillis() + 3_500_000L);
+  }
+
+  @Test
   void hostPageStripShowsTheFiringAlertAndAcknowledgesItAtTheRelay(FxRobot robot) throws Exception {
     startAgentWithTemperature(60.0);
     waitFor(() -> tile(robot).isPresent());
