@@ -4,6 +4,7 @@ import dev.vigil.protocol.Protocol;
 import dev.vigil.server.alert.AgentOfflineDetector;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.DefaultRules;
+import dev.vigil.server.notify.NotificationsConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +39,8 @@ import java.util.Set;
  * @param dialPeers listening agents and dashboards the relay dials itself ({@code ws://} or {@code
  *     wss://} URLs); empty when none
  * @param upstream the central relay this (site) relay forwards its hosts to; null when none
+ * @param notifications webhooks, e-mail and commands told of alert transitions; {@link
+ *     NotificationsConfig#NONE} when none
  */
 public record RelayConfig(
     String bindAddress,
@@ -55,7 +58,8 @@ public record RelayConfig(
     Clock clock,
     int replayBufferBytes,
     List<URI> dialPeers,
-    UpstreamConfig upstream) {
+    UpstreamConfig upstream,
+    NotificationsConfig notifications) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -101,6 +105,7 @@ public record RelayConfig(
               + MIN_REPLAY_BUFFER_BYTES);
     }
     dialPeers = List.copyOf(dialPeers);
+    Objects.requireNonNull(notifications, "notifications");
     for (int i = 0; i < dialPeers.size(); i++) {
       String problem = webSocketUrlProblem(dialPeers.get(i));
       if (problem != null) {
@@ -133,7 +138,8 @@ public record RelayConfig(
         Clock.systemUTC(),
         DEFAULT_REPLAY_BUFFER_BYTES,
         List.of(),
-        null);
+        null,
+        NotificationsConfig.NONE);
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -163,7 +169,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   /** 0 = ephemeral. */
@@ -184,7 +191,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   /** 0 = ephemeral. */
@@ -205,7 +213,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -225,7 +234,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -245,7 +255,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   /**
@@ -269,7 +280,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   /** Adds rules to the current ones. */
@@ -296,7 +308,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -316,7 +329,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -336,7 +350,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -356,7 +371,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -376,7 +392,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -396,7 +413,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -416,7 +434,8 @@ public record RelayConfig(
         newClock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   public RelayConfig withReplayBufferBytes(int bytes) {
@@ -436,7 +455,8 @@ public record RelayConfig(
         clock,
         bytes,
         dialPeers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   /** Replaces the listening peers the relay dials; see {@link #dialPeers()}. */
@@ -457,10 +477,32 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         peers,
-        upstream);
+        upstream,
+        notifications);
   }
 
   /** Sets the central relay this relay forwards to; null for none. */
+  public RelayConfig withNotifications(NotificationsConfig channels) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        channels);
+  }
+
   public RelayConfig withUpstream(UpstreamConfig central) {
     return new RelayConfig(
         bindAddress,
@@ -478,7 +520,8 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        central);
+        central,
+        notifications);
   }
 
   /**

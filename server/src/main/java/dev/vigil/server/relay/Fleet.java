@@ -19,6 +19,9 @@ import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.link.PeerLink;
+import dev.vigil.server.notify.AlertChange;
+import dev.vigil.server.notify.AlertTransitions;
+import dev.vigil.server.notify.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ final class Fleet {
   private final EventRing events = new EventRing();
   private final DashboardHub dashboards;
   private final CommandRouter commands;
+  private final AlertTransitions notifications;
 
   /**
    * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
@@ -47,6 +51,7 @@ final class Fleet {
    * @param slowConsumer told of a dashboard too slow even for coalescing, with the reason
    * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
    * @param commandTimeoutNanos how long an agent has to answer a command
+   * @param notifications told of every alert change broadcast; must not block
    */
   Fleet(
       MessageCodec codec,
@@ -58,8 +63,10 @@ final class Fleet {
       int replayBufferBytes,
       java.util.function.BiConsumer<PeerLink, String> slowConsumer,
       long maxBehindNanos,
-      long commandTimeoutNanos) {
+      long commandTimeoutNanos,
+      AlertTransitions notifications) {
     this.alerts = alerts;
+    this.notifications = notifications;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.dashboards =
@@ -155,6 +162,7 @@ final class Fleet {
     AckOutcome outcome = alerts.acknowledge(ack.alertId(), operator, ack.comment());
     if (outcome.ok()) {
       dashboards.broadcast(outcome.alert());
+      notifications.offer(new AlertChange(outcome.alert(), Transition.ACKNOWLEDGED));
       dashboards.reply(from, Result.success(ack.requestId()));
     } else {
       dashboards.reply(from, Result.failure(ack.requestId(), outcome.error()));
@@ -275,6 +283,7 @@ final class Fleet {
   private void push(List<Alert> changed) {
     for (Alert alert : changed) {
       dashboards.broadcast(alert);
+      notifications.offer(alert);
     }
   }
 }
