@@ -67,7 +67,7 @@ public final class ConfigFile {
       List<JsonObject> rules,
       List<String> dialPeers,
       JsonObject upstream,
-      JsonObject notifications) {}
+      JsonElement notifications) {}
 
   /** The {@code upstream} object as written in the file. */
   record UpstreamSpec(String url, String token, String site) {}
