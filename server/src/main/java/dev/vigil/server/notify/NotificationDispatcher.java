@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers alert transitions to the notification channels off the relay core thread. {@link #offer}
  * never blocks: it queues one delivery per channel whose filter accepts the transition, up to
- * {@link #MAX_QUEUED} deliveries waiting or retrying in all; past that a delivery is dropped and
- * counted. Each delivery is attempted on a small executor and retried with exponential backoff
- * ({@link RetryPolicy}); one that fails every attempt is logged at error and counted as failed.
- * Delivery is at-least-once per channel. Thread-safe.
+ * {@link #MAX_QUEUED} unfinished deliveries in all; past that a delivery is dropped and counted.
+ * Each delivery is attempted on a small executor and retried with exponential backoff ({@link
+ * RetryPolicy}); one that fails every attempt is logged at error and counted as failed. Delivery is
+ * at-least-once per channel. Thread-safe.
  */
 public final class NotificationDispatcher implements AlertTransitions, AutoCloseable {
-  /** Deliveries (one transition for one channel) waiting for an attempt or a retry, at most. */
+  /**
+   * Deliveries (one transition for one channel) unfinished at once, at most: waiting for an
+   * attempt, under way or waiting to be retried.
+   */
   public static final int MAX_QUEUED = 1_000;
 
   /** Threads attempting deliveries: a hanging channel holds one until its own timeout. */
@@ -39,7 +42,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
   private final ScheduledThreadPoolExecutor executor;
 
   /**
-   * @param maxQueued deliveries waiting or retrying at most; {@link #MAX_QUEUED} outside tests
+   * @param maxQueued unfinished deliveries at most; {@link #MAX_QUEUED} outside tests
    */
   public NotificationDispatcher(
       List<NotificationChannel> channels,

@@ -33,11 +33,15 @@ public record NotificationFilter(
     }
   }
 
-  /** True when {@code change} passes this filter and is not skipped by {@link #shouldSkip}. */
+  /**
+   * True when {@code change} passes this filter and is not skipped by {@link #shouldSkip}. An alert
+   * that resolves without ever firing never passes: nobody was told it started.
+   */
   public boolean accepts(AlertChange change) {
     Alert alert = change.alert();
     return !shouldSkip(alert)
         && transitions.contains(change.transition())
+        && !(change.transition() == Transition.RESOLVED && alert.firingAtMs() == null)
         && alert.severity().compareTo(minSeverity) >= 0
         && (hostGlob == null || hostGlob.matches(alert.hostId()));
   }

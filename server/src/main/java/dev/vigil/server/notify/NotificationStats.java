@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The dispatcher's counts, as shown under {@code notifications} in {@code /health}.
  *
- * @param queued deliveries waiting for an attempt or a retry now
+ * @param queued deliveries unfinished now: waiting for an attempt, under way or waiting to retry
  * @param channels each channel's counts by channel name ({@code webhook[0]}, {@code email}, …)
  */
 public record NotificationStats(int queued, Map<String, ChannelStats> channels) {

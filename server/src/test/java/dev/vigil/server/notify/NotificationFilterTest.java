@@ -3,6 +3,7 @@ package dev.vigil.server.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.AlertState;
 import dev.vigil.protocol.Severity;
 import dev.vigil.server.alert.GlobPattern;
@@ -40,6 +41,16 @@ class NotificationFilterTest {
     assertThat(filter.accepts(change(AlertState.RESOLVED, Transition.RESOLVED))).isTrue();
     assertThat(filter.accepts(change(AlertState.PENDING, Transition.PENDING))).isFalse();
     assertThat(filter.accepts(change(AlertState.FIRING, Transition.ACKNOWLEDGED))).isFalse();
+  }
+
+  @Test
+  void anAlertResolvedWithoutEverFiringIsNotNotified() {
+    Alert neverFired =
+        TestAlerts.alert("a", Severity.CRITICAL, AlertState.RESOLVED)
+            .withState(AlertState.RESOLVED, 40.0, null, 1_700_000_020_000L);
+
+    assertThat(NotificationFilter.ALL.accepts(new AlertChange(neverFired, Transition.RESOLVED)))
+        .isFalse();
   }
 
   @Test
