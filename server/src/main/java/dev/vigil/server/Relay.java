@@ -9,6 +9,10 @@ import dev.vigil.server.config.TokenStore;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.RelayWebSocketServer;
+import dev.vigil.server.notify.NotificationChannels;
+import dev.vigil.server.notify.NotificationDispatcher;
+import dev.vigil.server.notify.NotificationJson;
+import dev.vigil.server.notify.RetryPolicy;
 import dev.vigil.server.relay.RelayCore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,6 +44,7 @@ public final class Relay implements AutoCloseable {
   private final RelayWebSocketServer webSocket;
   private final HttpApi http;
   private final ReverseLinks reverse;
+  private final NotificationDispatcher notifications;
 
   private Relay(
       RelayConfig config,
@@ -47,7 +52,9 @@ public final class Relay implements AutoCloseable {
       RelayCore core,
       RelayWebSocketServer webSocket,
       HttpApi http,
-      ReverseLinks reverse) {
+      ReverseLinks reverse,
+      NotificationDispatcher notifications) {
+    this.notifications = notifications;
     this.config = config;
     this.relayId = relayId;
     this.core = core;
@@ -76,8 +83,19 @@ public final class Relay implements AutoCloseable {
             effective.hardwareRules(),
             effective.dataDir(),
             effective.clock());
+    NotificationDispatcher notifications =
+        effective.notifications().isEmpty()
+            ? null
+            : new NotificationDispatcher(
+                NotificationChannels.of(effective.notifications()),
+                new NotificationJson(codec),
+                relayId,
+                effective.clock(),
+                RetryPolicy.DEFAULT,
+                NotificationDispatcher.MAX_QUEUED);
     RelayCore core =
-        new RelayCore(effective, relayId, RelayVersion.VERSION, codec, alerts, settings);
+        new RelayCore(
+            effective, relayId, RelayVersion.VERSION, codec, alerts, settings, notifications);
     core.start();
     RelayWebSocketServer webSocket =
         new RelayWebSocketServer(
@@ -86,6 +104,7 @@ public final class Relay implements AutoCloseable {
       webSocket.startListening();
     } catch (IOException | InterruptedException e) {
       core.shutdown();
+      stop(notifications);
       throw e;
     }
     HttpApi http;
@@ -101,10 +120,11 @@ public final class Relay implements AutoCloseable {
     } catch (IOException e) {
       webSocket.stop(STOP_TIMEOUT_MS);
       core.shutdown();
+      stop(notifications);
       throw e;
     }
     ReverseLinks reverse = ReverseLinks.start(effective.dialPeers(), codec, core);
-    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse);
+    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse, notifications);
     log.info(
         "Relay {} {} listening: WebSocket port {}, HTTP port {}",
         relayId,
@@ -147,9 +167,17 @@ public final class Relay implements AutoCloseable {
       reverse.close();
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();
+      stop(notifications);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     log.info("Relay {} stopped", relayId);
+  }
+
+  /** Stops notifying, waiting up to {@link #STOP_TIMEOUT_MS} for attempts under way. */
+  private static void stop(NotificationDispatcher notifications) throws InterruptedException {
+    if (notifications != null) {
+      notifications.close(STOP_TIMEOUT_MS);
+    }
   }
 }

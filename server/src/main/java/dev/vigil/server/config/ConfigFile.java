@@ -18,6 +18,7 @@ import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.Comparison;
 import dev.vigil.server.alert.RuleDefinitions;
 import dev.vigil.server.link.OperatorRole;
+import dev.vigil.server.notify.NotificationsConfigReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -46,6 +47,7 @@ import java.util.Set;
  *   "replaceDefaultRules": false,
  *   "dialPeers": ["ws://10.0.0.7:8787/"],
  *   "upstream": {"url": "ws://central:8787/", "token": "...", "site": "plant-a"},
+ *   "notifications": {"webhooks": [{"url": "https://hooks.example/vigil"}]},
  *   "rules": [{"id": "gpu-hot", "sensorPattern": "gpu.*.temperature", "kind": "temperature",
  *              "comparison": "above", "threshold": 90, "clearThreshold": 85,
  *              "minDurationMs": 10000, "severity": "critical"},
@@ -85,7 +87,8 @@ public final class ConfigFile {
       Boolean replaceDefaultRules,
       List<JsonObject> rules,
       List<String> dialPeers,
-      JsonObject upstream) {}
+      JsonObject upstream,
+      JsonElement notifications) {}
 
   /** An operator token's object form: {@code {"name": "alice", "role": "viewer"}}. */
   record OperatorSpec(String name, String role) {}
@@ -192,6 +195,11 @@ public final class ConfigFile {
     }
     if (root.upstream() != null) {
       c = c.withUpstream(upstream(root.upstream(), source + ": upstream"));
+    }
+    if (root.notifications() != null) {
+      c =
+          c.withNotifications(
+              NotificationsConfigReader.read(root.notifications(), source + ": notifications"));
     }
     List<AlertRule> rules = new ArrayList<>();
     List<RuleDefinition> definitions = new ArrayList<>();

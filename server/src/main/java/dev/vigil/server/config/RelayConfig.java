@@ -7,6 +7,7 @@ import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.DefaultRules;
 import dev.vigil.server.alert.RuleDefinitions;
 import dev.vigil.server.link.OperatorRole;
+import dev.vigil.server.notify.NotificationsConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +46,8 @@ import java.util.Set;
  *     OperatorRole#PLAIN_TOKEN_ROLE}
  * @param ruleDefinitions further rules in the protocol's rule form (event rules, and threshold
  *     rules with any comparator), valid; the defaults that dashboard edits override by id
+ * @param notifications webhooks, e-mail and commands told of alert transitions; {@link
+ *     NotificationsConfig#NONE} when none
  */
 public record RelayConfig(
     String bindAddress,
@@ -64,7 +67,8 @@ public record RelayConfig(
     List<URI> dialPeers,
     UpstreamConfig upstream,
     Map<String, OperatorRole> operatorRoles,
-    List<RuleDefinition> ruleDefinitions) {
+    List<RuleDefinition> ruleDefinitions,
+    NotificationsConfig notifications) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -110,6 +114,7 @@ public record RelayConfig(
               + MIN_REPLAY_BUFFER_BYTES);
     }
     dialPeers = List.copyOf(dialPeers);
+    Objects.requireNonNull(notifications, "notifications");
     for (int i = 0; i < dialPeers.size(); i++) {
       String problem = webSocketUrlProblem(dialPeers.get(i));
       if (problem != null) {
@@ -155,7 +160,8 @@ public record RelayConfig(
         List.of(),
         null,
         Map.of(),
-        List.of());
+        List.of(),
+        NotificationsConfig.NONE);
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -187,7 +193,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /** 0 = ephemeral. */
@@ -210,7 +217,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /** 0 = ephemeral. */
@@ -233,7 +241,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -255,7 +264,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -277,7 +287,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /**
@@ -303,7 +314,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /** Adds rules to the current ones. */
@@ -332,7 +344,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -354,7 +367,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -376,7 +390,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -398,7 +413,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -420,7 +436,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -442,7 +459,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -464,7 +482,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   public RelayConfig withReplayBufferBytes(int bytes) {
@@ -486,7 +505,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /** Replaces the listening peers the relay dials; see {@link #dialPeers()}. */
@@ -509,10 +529,34 @@ public record RelayConfig(
         peers,
         upstream,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /** Sets the central relay this relay forwards to; null for none. */
+  public RelayConfig withNotifications(NotificationsConfig channels) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        operatorRoles,
+        ruleDefinitions,
+        channels);
+  }
+
   public RelayConfig withUpstream(UpstreamConfig central) {
     return new RelayConfig(
         bindAddress,
@@ -532,7 +576,8 @@ public record RelayConfig(
         dialPeers,
         central,
         operatorRoles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /**
@@ -586,7 +631,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         roles,
-        ruleDefinitions);
+        ruleDefinitions,
+        notifications);
   }
 
   /** Sets the rules in the protocol's rule form. */
@@ -609,7 +655,8 @@ public record RelayConfig(
         dialPeers,
         upstream,
         operatorRoles,
-        definitions);
+        definitions,
+        notifications);
   }
 
   /**

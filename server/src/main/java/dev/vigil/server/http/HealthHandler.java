@@ -2,6 +2,7 @@ package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.vigil.server.notify.NotificationStats;
 import dev.vigil.server.relay.RelayCounts;
 import dev.vigil.server.relay.RelayQueries;
 import java.io.IOException;
@@ -18,6 +19,7 @@ final class HealthHandler implements HttpHandler {
    * @param agentsConnected connected agents
    * @param dashboardsConnected connected dashboards
    * @param hostsKnown every host the relay knows
+   * @param notifications delivery counts of the webhooks, e-mail and commands
    */
   record Health(
       String status,
@@ -25,7 +27,8 @@ final class HealthHandler implements HttpHandler {
       long uptimeSeconds,
       int agentsConnected,
       int dashboardsConnected,
-      int hostsKnown) {}
+      int hostsKnown,
+      NotificationStats notifications) {}
 
   private final RelayQueries queries;
   private final String version;
@@ -57,7 +60,8 @@ final class HealthHandler implements HttpHandler {
               uptime,
               counts.agentsConnected(),
               counts.dashboardsConnected(),
-              counts.hostsKnown()));
+              counts.hostsKnown(),
+              queries.notificationStats()));
     }
   }
 }

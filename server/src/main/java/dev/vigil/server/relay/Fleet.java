@@ -26,6 +26,9 @@ import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.link.PeerLink;
+import dev.vigil.server.notify.AlertChange;
+import dev.vigil.server.notify.AlertTransitions;
+import dev.vigil.server.notify.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +49,7 @@ final class Fleet {
   private final EventRing events = new EventRing();
   private final DashboardHub dashboards;
   private final CommandRouter commands;
+  private final AlertTransitions notifications;
 
   /**
    * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
@@ -55,6 +59,7 @@ final class Fleet {
    * @param slowConsumer told of a dashboard too slow even for coalescing, with the reason
    * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
    * @param commandTimeoutNanos how long an agent has to answer a command
+   * @param notifications told of every alert change broadcast; must not block
    */
   Fleet(
       MessageCodec codec,
@@ -67,9 +72,11 @@ final class Fleet {
       int replayBufferBytes,
       java.util.function.BiConsumer<PeerLink, String> slowConsumer,
       long maxBehindNanos,
-      long commandTimeoutNanos) {
+      long commandTimeoutNanos,
+      AlertTransitions notifications) {
     this.alerts = alerts;
     this.settings = settings;
+    this.notifications = notifications;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.dashboards =
@@ -166,6 +173,7 @@ final class Fleet {
         alerts.acknowledge(ack.alertId(), operator, ack.comment(), ack.expiresAtMs());
     if (outcome.ok()) {
       dashboards.broadcast(outcome.alert());
+      notifications.offer(new AlertChange(outcome.alert(), Transition.ACKNOWLEDGED));
       dashboards.reply(from, Result.success(ack.requestId()));
     } else {
       dashboards.reply(from, Result.failure(ack.requestId(), outcome.error()));
@@ -338,6 +346,7 @@ final class Fleet {
   private void push(List<Alert> changed) {
     for (Alert alert : changed) {
       dashboards.broadcast(alert);
+      notifications.offer(alert);
     }
   }
 }

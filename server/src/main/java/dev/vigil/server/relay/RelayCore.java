@@ -34,6 +34,9 @@ import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.LinkListener;
 import dev.vigil.server.link.PeerLink;
 import dev.vigil.server.link.RolePolicy;
+import dev.vigil.server.notify.AlertTransitions;
+import dev.vigil.server.notify.NotificationDispatcher;
+import dev.vigil.server.notify.NotificationStats;
 import dev.vigil.server.upstream.CoreThread;
 import dev.vigil.server.upstream.UpstreamForwarder;
 import java.time.Clock;
@@ -114,6 +117,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final long acknowledgeIntervalNanos;
   private final String heartbeatSilence;
 
+  /** Delivers alert transitions to webhooks, e-mail and commands; null when none. */
+  private final NotificationDispatcher notifications;
+
   /** Forwards every host to the central relay in upstream mode; null otherwise. */
   private final UpstreamForwarder upstream;
 
@@ -130,6 +136,22 @@ public final class RelayCore implements LinkListener, RelayQueries {
       MessageCodec codec,
       AlertEngine alerts,
       AlertSettings settings) {
+    this(config, relayId, relayVersion, codec, alerts, settings, null);
+  }
+
+  /**
+   * @param notifications told of every alert transition without blocking, and asked for its counts
+   *     by {@link #notificationStats}; null for none
+   */
+  public RelayCore(
+      RelayConfig config,
+      String relayId,
+      String relayVersion,
+      MessageCodec codec,
+      AlertEngine alerts,
+      AlertSettings settings,
+      NotificationDispatcher notifications) {
+    this.notifications = notifications;
     this.config = config;
     this.relayId = relayId;
     this.relayVersion = relayVersion;
@@ -150,7 +172,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
             config.replayBufferBytes(),
             this::slowConsumer,
             config.heartbeatInterval().toNanos() * MAX_BEHIND_HEARTBEATS,
-            config.heartbeatInterval().toNanos() * COMMAND_TIMEOUT_HEARTBEATS);
+            config.heartbeatInterval().toNanos() * COMMAND_TIMEOUT_HEARTBEATS,
+            notifications == null ? AlertTransitions.NONE : notifications);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
@@ -274,6 +297,11 @@ public final class RelayCore implements LinkListener, RelayQueries {
   }
 
   // ---- queries (any thread) ----
+
+  @Override
+  public NotificationStats notificationStats() {
+    return notifications == null ? NotificationStats.NONE : notifications.stats();
+  }
 
   @Override
   public CompletableFuture<RelayCounts> counts() {

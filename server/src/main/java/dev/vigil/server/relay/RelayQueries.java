@@ -2,6 +2,7 @@ package dev.vigil.server.relay;
 
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.HostSnapshot;
+import dev.vigil.server.notify.NotificationStats;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,4 +16,9 @@ public interface RelayQueries {
 
   /** Pending and firing alerts and those resolved within the last hour. */
   CompletableFuture<List<Alert>> alerts();
+
+  /** The notification channels' delivery counts, read at once (not on the core thread). */
+  default NotificationStats notificationStats() {
+    return NotificationStats.NONE;
+  }
 }

@@ -1,0 +1,210 @@
+package dev.vigil.server.notify;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers alert transitions to the notification channels off the relay core thread. {@link #offer}
+ * never blocks: it queues one delivery per channel whose filter accepts the transition, up to
+ * {@link #MAX_QUEUED} unfinished deliveries in all; past that a delivery is dropped and counted.
+ * Each delivery is attempted on a small executor and retried with exponential backoff ({@link
+ * RetryPolicy}); one that fails every attempt is logged at error and counted as failed. Delivery is
+ * at-least-once per channel. Thread-safe.
+ */
+public final class NotificationDispatcher implements AlertTransitions, AutoCloseable {
+  /**
+   * Deliveries (one transition for one channel) unfinished at once, at most: waiting for an
+   * attempt, under way or waiting to be retried.
+   */
+  public static final int MAX_QUEUED = 1_000;
+
+  /** Threads attempting deliveries: a hanging channel holds one until its own timeout. */
+  public static final int THREADS = 2;
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+  private final List<NotificationChannel> channels;
+  private final Map<NotificationChannel, ChannelCounters> counters = new LinkedHashMap<>();
+  private final NotificationJson json;
+  private final String relayId;
+  private final Clock clock;
+  private final RetryPolicy retry;
+  private final int maxQueued;
+  private final AtomicInteger queued = new AtomicInteger();
+  private final ScheduledThreadPoolExecutor executor;
+
+  /**
+   * @param maxQueued unfinished deliveries at most; {@link #MAX_QUEUED} outside tests
+   */
+  public NotificationDispatcher(
+      List<NotificationChannel> channels,
+      NotificationJson json,
+      String relayId,
+      Clock clock,
+      RetryPolicy retry,
+      int maxQueued) {
+    this.channels = List.copyOf(channels);
+    for (NotificationChannel channel : this.channels) {
+      counters.put(channel, new ChannelCounters());
+    }
+    this.json = json;
+    this.relayId = relayId;
+    this.clock = clock;
+    this.retry = retry;
+    this.maxQueued = maxQueued;
+    AtomicInteger threadCount = new AtomicInteger();
+    this.executor =
+        new ScheduledThreadPoolExecutor(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "vigil-notify-" + threadCount.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setRemoveOnCancelPolicy(true);
+  }
+
+  /** Queues {@code change} for every channel that accepts it; returns at once. */
+  @Override
+  public void offer(AlertChange change) {
+    for (NotificationChannel channel : channels) {
+      if (!channel.filter().accepts(change)) {
+        continue;
+      }
+      ChannelCounters count = counters.get(channel);
+      if (queued.incrementAndGet() > maxQueued) {
+        queued.decrementAndGet();
+        count.dropped.incrementAndGet();
+        log.warn(
+            "Notification queue full ({} deliveries): dropped {} {} for {}",
+            maxQueued,
+            change.transition().wireName(),
+            change.alert().id(),
+            channel.name());
+        continue;
+      }
+      schedule(new Delivery(channel, count, change), 0);
+    }
+  }
+
+  /** Every channel's counts now. */
+  public NotificationStats stats() {
+    Map<String, ChannelStats> byName = new LinkedHashMap<>();
+    counters.forEach((channel, count) -> byName.put(channel.name(), count.snapshot()));
+    return new NotificationStats(queued.get(), byName);
+  }
+
+  /**
+   * Stops attempting: waits up to {@code waitMs} for attempts under way, then abandons them and
+   * every delivery still queued or retrying (logged).
+   */
+  public void close(long waitMs) throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(waitMs, TimeUnit.MILLISECONDS)) {
+      executor.shutdownNow();
+    }
+    int left = queued.get();
+    if (left > 0) {
+      log.warn("Notifications stopped with {} deliveries undelivered", left);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    close(0);
+  }
+
+  private void schedule(Delivery delivery, long delayMs) {
+    try {
+      executor.schedule(delivery, delayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      queued.decrementAndGet();
+      if (delivery.attempt > 0) {
+        delivery.count.retrying.decrementAndGet();
+      }
+      delivery.count.dropped.incrementAndGet();
+      log.debug("Notifications stopped; dropping a delivery for {}", delivery.channel.name());
+    }
+  }
+
+  /** One transition for one channel, attempt after attempt. */
+  private final class Delivery implements Runnable {
+    final NotificationChannel channel;
+    final ChannelCounters count;
+    final AlertChange change;
+    int attempt;
+
+    Delivery(NotificationChannel channel, ChannelCounters count, AlertChange change) {
+      this.channel = channel;
+      this.count = count;
+      this.change = change;
+    }
+
+    @Override
+    public void run() {
+      attempt++;
+      if (attempt > 1) {
+        count.retrying.decrementAndGet();
+      }
+      long now = clock.millis();
+      Notification notification =
+          new Notification(
+              change.alert(),
+              change.transition(),
+              relayId,
+              now,
+              json.encode(change.alert(), change.transition(), relayId, now));
+      try {
+        channel.send(notification);
+        queued.decrementAndGet();
+        count.sent.incrementAndGet();
+        log.debug("{}: sent {} {}", channel.name(), change.transition().wireName(), id());
+      } catch (InterruptedException e) {
+        queued.decrementAndGet();
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        failedAttempt(e);
+      }
+    }
+
+    private void failedAttempt(Exception e) {
+      if (attempt >= retry.maxAttempts()) {
+        queued.decrementAndGet();
+        count.failed.incrementAndGet();
+        log.error(
+            "{}: gave up on {} {} after {} attempts: {}",
+            channel.name(),
+            change.transition().wireName(),
+            id(),
+            attempt,
+            e.toString());
+        return;
+      }
+      long delayMs = retry.delayAfter(attempt).toMillis();
+      count.retries.incrementAndGet();
+      count.retrying.incrementAndGet();
+      log.warn(
+          "{}: attempt {} of {} {} failed, retrying in {} ms: {}",
+          channel.name(),
+          attempt,
+          change.transition().wireName(),
+          id(),
+          delayMs,
+          e.toString());
+      schedule(this, delayMs);
+    }
+
+    private String id() {
+      return change.alert().id();
+    }
+  }
+}
