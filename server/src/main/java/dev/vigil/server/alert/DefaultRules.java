@@ -1,5 +1,6 @@
 package dev.vigil.server.alert;
 
+import dev.vigil.protocol.RuleDefinition;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
@@ -53,17 +54,11 @@ public final class DefaultRules {
    */
   public static List<AlertDetector> detectors(
       List<AlertRule> rules, boolean hardwareRules, Duration offlineAlertAfter) {
-    List<AlertDetector> detectors = new ArrayList<>();
+    List<RuleDefinition> definitions = new ArrayList<>();
     for (AlertRule rule : rules) {
-      detectors.add(new ThresholdDetector(rule));
+      definitions.add(RuleDefinitions.of(rule));
     }
-    if (hardwareRules) {
-      detectors.add(new TemperatureLimitDetector());
-      detectors.add(new VoltageRangeDetector());
-      detectors.add(new FanStoppedDetector());
-      detectors.add(new DeviceRemovedDetector());
-    }
-    detectors.add(new AgentOfflineDetector(offlineAlertAfter));
-    return detectors;
+    definitions.add(RuleDefinitions.agentOffline(offlineAlertAfter));
+    return RuleDefinitions.detectors(definitions, hardwareRules);
   }
 }
