@@ -200,7 +200,8 @@ public record LaunchOptions(
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new IllegalArgumentException("page must be hosts, alerts or events, got '" + value + "'");
+    throw new IllegalArgumentException(
+        "page must be hosts, alerts, events or rules, got '" + value + "'");
   }
 
   private static String valueAfter(List<String> args, int index, String flag) {

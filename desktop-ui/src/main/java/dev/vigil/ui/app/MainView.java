@@ -57,6 +57,7 @@ public final class MainView extends BorderPane {
     pages.put(Page.HOSTS, hostGrid);
     pages.put(Page.ALERTS, new AlertsView(viewModel.alerts()));
     pages.put(Page.EVENTS, new EventTimelineView(viewModel.events(), "Event timeline"));
+    pages.put(Page.RULES, new dev.vigil.ui.rules.RulesView(viewModel.rules()));
     pages.put(Page.HOST, new HostPageView(viewModel.hostPage()));
 
     setTop(header());
@@ -101,6 +102,7 @@ public final class MainView extends BorderPane {
         .addListener(
             (obs, old, now) -> StyleClasses.toggle(alerts, "has-firing", now.intValue() > 0));
     ToggleButton events = nav(group, Page.EVENTS, "Events");
+    ToggleButton rules = nav(group, Page.RULES, "Rules");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Button theme = new Button();
@@ -109,7 +111,7 @@ public final class MainView extends BorderPane {
         .textProperty()
         .bind(viewModel.themeProperty().map(t -> t == Theme.DARK ? "Light theme" : "Dark theme"));
     theme.setOnAction(e -> viewModel.toggleTheme());
-    HBox header = new HBox(title, hosts, alerts, events, spacer, theme);
+    HBox header = new HBox(title, hosts, alerts, events, rules, spacer, theme);
     header.getStyleClass().add(StyleClasses.APP_HEADER);
     return header;
   }

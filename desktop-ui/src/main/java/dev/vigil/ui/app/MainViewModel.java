@@ -35,6 +35,7 @@ public final class MainViewModel {
   private final AlertsViewModel alerts;
   private final ActiveAlertsPanelViewModel activeAlerts;
   private final EventTimelineViewModel events;
+  private final dev.vigil.ui.rules.RulesViewModel rules;
   private final ConnectionBarViewModel connectionBar;
   private final DashboardState state;
   private Page listPage = Page.HOSTS;
@@ -68,6 +69,7 @@ public final class MainViewModel {
     this.activeAlerts =
         new ActiveAlertsPanelViewModel(state, clock, zone, this::openHost, alertPanelOpen);
     this.events = new EventTimelineViewModel(state, zone);
+    this.rules = new dev.vigil.ui.rules.RulesViewModel(state, sender);
     this.connectionBar = new ConnectionBarViewModel(state, clock, reconnect);
     state.addListener(this::stateChanged);
   }
@@ -183,6 +185,11 @@ public final class MainViewModel {
 
   public EventTimelineViewModel events() {
     return events;
+  }
+
+  /** The alert rules page. */
+  public dev.vigil.ui.rules.RulesViewModel rules() {
+    return rules;
   }
 
   public ConnectionBarViewModel connectionBar() {

@@ -5,5 +5,6 @@ public enum Page {
   HOSTS,
   ALERTS,
   EVENTS,
+  RULES,
   HOST
 }

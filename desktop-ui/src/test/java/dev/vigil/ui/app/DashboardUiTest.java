@@ -291,6 +291,40 @@ class DashboardUiTest {
   }
 
   @Test
+  void anAdminAddsARuleFromTheRulesPageAndTheRelayKeepsIt(FxRobot robot) throws Exception {
+    robot.interact(() -> dashboard.viewModel().showPage(Page.RULES));
+    waitFor(() -> robot.lookup("New rule…").tryQuery().isPresent());
+
+    robot.clickOn("New rule…");
+    waitFor(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+    List<javafx.scene.control.TextField> fields =
+        List.copyOf(
+            robot
+                .lookup(".dialog-pane .text-field")
+                .queryAllAs(javafx.scene.control.TextField.class));
+    robot.interact(
+        () -> {
+          fields.get(0).setText("disk-hot");
+          fields.get(2).setText("disk.*.temperature");
+          fields.get(3).setText("55");
+          fields.get(4).setText("50");
+          fields.get(5).setText("60");
+        });
+    robot.clickOn("OK");
+
+    waitFor(() -> dashboard.state().rules().stream().anyMatch(r -> r.id().equals("disk-hot")));
+    dev.vigil.protocol.RuleDefinition stored =
+        dashboard.state().rules().stream()
+            .filter(r -> r.id().equals("disk-hot"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stored.threshold()).isEqualTo(55.0);
+    assertThat(stored.clearThreshold()).isEqualTo(50.0);
+    assertThat(stored.minDurationMs()).isEqualTo(60_000L);
+    waitFor(() -> dashboard.viewModel().rules().getFeedback().endsWith("done"));
+  }
+
+  @Test
   void hostPageStripShowsTheFiringAlertAndAcknowledgesItAtTheRelay(FxRobot robot) throws Exception {
     startAgentWithTemperature(60.0);
     waitFor(() -> tile(robot).isPresent());
