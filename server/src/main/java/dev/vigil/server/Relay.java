@@ -3,6 +3,7 @@ package dev.vigil.server;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.server.alert.AlertBook;
 import dev.vigil.server.alert.AlertEngine;
+import dev.vigil.server.alert.AlertMemory;
 import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.config.TokenStore;
@@ -76,6 +77,8 @@ public final class Relay implements AutoCloseable {
     String relayId = HexFormat.of().formatHex(id);
     MessageCodec codec = MessageCodec.forInbound();
     AlertEngine alerts = new AlertEngine(List.of(), new AlertBook(relayId), effective.clock());
+    AlertMemory alertMemory = new AlertMemory(effective.dataDir());
+    alerts.remember(alertMemory);
     AlertSettings settings =
         new AlertSettings(
             alerts,

@@ -258,6 +258,49 @@ public final class AlertBook {
     return AckOutcome.acknowledged(acked);
   }
 
+  /**
+   * One alert as the book holds it, for keeping across a restart.
+   *
+   * @param key the condition it is about; null for a resolved alert
+   * @param minDurationMs how long its condition must hold before it fires
+   * @param alert the alert
+   */
+  public record Held(AlertKey key, long minDurationMs, Alert alert) {}
+
+  /** Every alert held: open ones with their keys, then resolved ones within the retention. */
+  public List<Held> held() {
+    List<Held> out = new ArrayList<>();
+    for (Open open : openByKey.values()) {
+      out.add(new Held(open.key, open.minDuration.toMillis(), open.alert));
+    }
+    for (Alert a : resolvedById.values()) {
+      out.add(new Held(null, 0, a));
+    }
+    return out;
+  }
+
+  /**
+   * Takes back alerts a previous run held: firing ones open again under their keys (with their
+   * acknowledgements), resolved ones within the retention stay listed. Pending ones are dropped:
+   * their condition is judged afresh. Call before any observation.
+   */
+  public void restore(List<Held> previous, long nowMs) {
+    long cutoff = nowMs - RESOLVED_RETENTION.toMillis();
+    for (Held h : previous) {
+      Alert a = h.alert();
+      if (a.state() == AlertState.FIRING && h.key() != null && !openByKey.containsKey(h.key())) {
+        Open open = new Open(a, h.key(), Duration.ofMillis(h.minDurationMs()));
+        openByKey.put(h.key(), open);
+        openById.put(a.id(), open);
+        openCountByHost.merge(h.key().hostId(), 1, Integer::sum);
+      } else if (a.state() == AlertState.RESOLVED
+          && a.resolvedAtMs() != null
+          && a.resolvedAtMs() >= cutoff) {
+        resolvedById.put(a.id(), a);
+      }
+    }
+  }
+
   /** Every pending and firing alert, then resolved ones within the retention, oldest first. */
   public List<Alert> alerts() {
     List<Alert> all = new ArrayList<>(resolvedById.values());

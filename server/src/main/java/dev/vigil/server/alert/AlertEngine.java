@@ -24,6 +24,8 @@ public final class AlertEngine {
   private final ObservationSink sink;
   private SensorRoutes routes;
   private SampleBatch batch;
+  private AlertMemory memory;
+  private long revision;
 
   public AlertEngine(List<AlertDetector> detectors, AlertBook book, Clock clock) {
     this.book = book;
@@ -46,7 +48,7 @@ public final class AlertEngine {
   public List<Alert> resolveRule(String ruleId, String by) {
     List<Alert> changes = new ArrayList<>();
     book.resolveRule(ruleId, clock.millis(), by, changes);
-    return changes;
+    return noteChanges(changes);
   }
 
   /** Sets what decides whether an alert is silenced. */
@@ -58,7 +60,7 @@ public final class AlertEngine {
   public List<Alert> restamp(String by) {
     List<Alert> changes = new ArrayList<>();
     book.restamp(clock.millis(), by, changes);
-    return changes;
+    return noteChanges(changes);
   }
 
   /** Alerts changed by a new sample. */
@@ -75,7 +77,7 @@ public final class AlertEngine {
         drainScratch();
       }
     }
-    return changes;
+    return noteChanges(changes);
   }
 
   /** Alerts changed by a hot-plug event. */
@@ -83,7 +85,7 @@ public final class AlertEngine {
     for (AlertDetector d : detectors) {
       d.onEvent(host, event, scratch);
     }
-    return applyScratch(host, new ArrayList<>());
+    return noteChanges(applyScratch(host, new ArrayList<>()));
   }
 
   /** Alerts changed by a full inventory. */
@@ -91,7 +93,7 @@ public final class AlertEngine {
     for (AlertDetector d : detectors) {
       d.onInventory(host, inventory, scratch);
     }
-    return applyScratch(host, new ArrayList<>());
+    return noteChanges(applyScratch(host, new ArrayList<>()));
   }
 
   /** Alerts changed by the host's new liveness. */
@@ -103,13 +105,45 @@ public final class AlertEngine {
     for (AlertDetector d : detectors) {
       d.onHostState(host, scratch);
     }
-    return applyScratch(host, changes);
+    return noteChanges(applyScratch(host, changes));
   }
 
-  /** Alerts whose minimum duration has now passed. */
+  /** Alerts whose minimum duration has now passed; also keeps the alerts in memory, if any. */
   public List<Alert> tick() {
     List<Alert> changes = new ArrayList<>();
-    book.tick(clock.millis(), changes);
+    long now = clock.millis();
+    book.tick(now, changes);
+    noteChanges(changes);
+    if (memory != null) {
+      memory.saveIfChanged(revision, book.held(), now, false);
+    }
+    return changes;
+  }
+
+  /**
+   * Keeps alerts across restarts in {@code memory}: takes back what the previous run kept, and
+   * saves changes from now on. Call before the first observation.
+   */
+  public void remember(AlertMemory alertMemory) {
+    this.memory = alertMemory;
+    book.restore(alertMemory.load(), clock.millis());
+  }
+
+  /** Saves the alerts one last time, whatever the interval, and stops keeping them. */
+  public void forget() throws InterruptedException {
+    AlertMemory m = memory;
+    if (m == null) {
+      return;
+    }
+    memory = null;
+    m.saveIfChanged(revision, book.held(), clock.millis(), true);
+    m.close();
+  }
+
+  private List<Alert> noteChanges(List<Alert> changes) {
+    if (!changes.isEmpty()) {
+      revision++;
+    }
     return changes;
   }
 
@@ -128,8 +162,14 @@ public final class AlertEngine {
       return AckOutcome.failed(
           "expiresAtMs " + expiresAtMs + " is not in the future (relay time " + now + ")");
     }
-    return book.acknowledge(
-        alertId, new Acknowledgement(operator, now, comment == null ? "" : comment, expiresAtMs));
+    AckOutcome outcome =
+        book.acknowledge(
+            alertId,
+            new Acknowledgement(operator, now, comment == null ? "" : comment, expiresAtMs));
+    if (outcome.ok()) {
+      revision++;
+    }
+    return outcome;
   }
 
   /** Every pending and firing alert and the recently resolved ones. */

@@ -117,6 +117,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
   private final long acknowledgeIntervalNanos;
   private final String heartbeatSilence;
 
+  /** Judges alerts; its book is read once more after the core thread stops, to keep it. */
+  private final AlertEngine alertEngine;
+
   /** Delivers alert transitions to webhooks, e-mail and commands; null when none. */
   private final NotificationDispatcher notifications;
 
@@ -152,6 +155,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
       AlertSettings settings,
       NotificationDispatcher notifications) {
     this.notifications = notifications;
+    this.alertEngine = alerts;
     this.config = config;
     this.relayId = relayId;
     this.relayVersion = relayVersion;
@@ -245,6 +249,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
       executor.shutdownNow();
     }
     settings.close();
+    alertEngine.forget(); // the core thread has stopped: the book can be read from here
   }
 
   // ---- transport callbacks (transport threads): hand off only ----
