@@ -140,6 +140,23 @@ public record AlertRow(
     return text.toString();
   }
 
+  /** When this alert last changed, as far as it says: its change time, else its latest state's. */
+  public long changedAtMs() {
+    Alert a = alert;
+    if (a.changedAtMs() != null) {
+      return a.changedAtMs();
+    }
+    if (a.resolvedAtMs() != null) {
+      return a.resolvedAtMs();
+    }
+    return a.firingAtMs() != null ? a.firingAtMs() : a.startedAtMs();
+  }
+
+  /** Who made the last change, or empty when the alert does not say. */
+  public String changedByText() {
+    return alert.changedBy() == null ? "" : alert.changedBy();
+  }
+
   /** True when an operator may silence it: active and not silenced already. */
   public boolean canSilence() {
     return !isResolved() && !alert.isSilenced();

@@ -104,7 +104,43 @@ public final class AlertsView extends BorderPane {
                 action,
                 column("Acknowledged", AlertRow::ackText, 220)));
     table.setRowFactory(t -> new AlertTableRow());
-    setCenter(table);
+    TableView<AlertRow> history = new TableView<>(viewModel.shownHistory());
+    history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    history.setPlaceholder(new Label("No stored alert changes"));
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    history
+        .getColumns()
+        .addAll(
+            List.of(
+                column(
+                    "When", r -> dev.vigil.ui.format.Formats.dateClock(r.changedAtMs(), zone), 150),
+                column("Severity", AlertRow::severityText, 90),
+                column("State", AlertRow::stateText, 120),
+                column("Host", AlertRow::hostText, 160),
+                column("Message", r -> r.alert().message(), 320),
+                column("By", AlertRow::changedByText, 100),
+                column("Acknowledged", AlertRow::ackText, 220)));
+    Label historyStatus = new Label();
+    historyStatus.getStyleClass().add(StyleClasses.MUTED);
+    historyStatus.textProperty().bind(viewModel.historyTextProperty());
+    javafx.scene.control.Button reload = new javafx.scene.control.Button("Reload");
+    reload.setOnAction(e -> viewModel.loadHistory(System.currentTimeMillis()));
+    HBox historyBar = new HBox(reload, historyStatus);
+    historyBar.getStyleClass().add("page-toolbar");
+    javafx.scene.control.Tab current = new javafx.scene.control.Tab("Current", table);
+    javafx.scene.control.Tab past =
+        new javafx.scene.control.Tab(
+            "History (7 days)", new javafx.scene.layout.VBox(historyBar, history));
+    javafx.scene.layout.VBox.setVgrow(history, javafx.scene.layout.Priority.ALWAYS);
+    past.setOnSelectionChanged(
+        e -> {
+          if (past.isSelected()) {
+            viewModel.loadHistory(System.currentTimeMillis());
+          }
+        });
+    javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(current, past);
+    tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+    setCenter(tabs);
   }
 
   private static TableColumn<AlertRow, String> column(

@@ -41,6 +41,20 @@ public final class AlertsViewModel {
   private final ReadOnlyIntegerWrapper activeCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper firingCount = new ReadOnlyIntegerWrapper();
   private final Map<String, AlertState> knownStates = new HashMap<>();
+  private final ObservableList<AlertRow> history = FXCollections.observableArrayList();
+  private final javafx.collections.transformation.FilteredList<AlertRow> shownHistory =
+      new javafx.collections.transformation.FilteredList<>(history);
+  private final javafx.beans.property.ReadOnlyStringWrapper historyText =
+      new javafx.beans.property.ReadOnlyStringWrapper("");
+  private dev.vigil.ui.history.HistorySource historySource;
+  private java.util.concurrent.Executor uiThread = Runnable::run;
+  private int historyGeneration;
+
+  /** How far back the alert history reaches, in milliseconds. */
+  public static final long HISTORY_SPAN_MS = 7 * 24 * 3_600_000L;
+
+  /** Most alert transitions listed in the history. */
+  public static final int HISTORY_LIMIT = 2_000;
 
   /**
    * @param state the store to show
@@ -69,7 +83,7 @@ public final class AlertsViewModel {
         searchText.get() == null ? "" : searchText.get().trim().toLowerCase(java.util.Locale.ROOT);
     dev.vigil.protocol.Severity wanted = severity.get();
     boolean onlyActive = activeOnly.get();
-    shown.setPredicate(
+    java.util.function.Predicate<AlertRow> keep =
         row -> {
           Alert a = row.alert();
           if (wanted != null && a.severity() != wanted) {
@@ -88,7 +102,9 @@ public final class AlertsViewModel {
                       + (a.sensorId() == null ? "" : a.sensorId()))
                   .toLowerCase(java.util.Locale.ROOT);
           return needle.isEmpty() || haystack.contains(needle);
-        });
+        };
+    shown.setPredicate(keep);
+    shownHistory.setPredicate(keep);
   }
 
   /** True when the operator's role may acknowledge alerts. */
@@ -99,6 +115,59 @@ public final class AlertsViewModel {
   /** True when the operator's role may silence alerts. */
   public javafx.beans.property.ReadOnlyBooleanProperty canSilenceProperty() {
     return canSilence.getReadOnlyProperty();
+  }
+
+  /** Where the history of alert transitions comes from; answers are applied on {@code onUi}. */
+  public void useHistory(
+      dev.vigil.ui.history.HistorySource source, java.util.concurrent.Executor onUi) {
+    this.historySource = Objects.requireNonNull(source, "source");
+    this.uiThread = Objects.requireNonNull(onUi, "onUi");
+  }
+
+  /**
+   * Asks the relay's history for the alert transitions of the last {@link #HISTORY_SPAN_MS}, newest
+   * first; the filters apply to them too.
+   */
+  public void loadHistory(long nowMs) {
+    if (historySource == null) {
+      historyText.set("no history: not connected to a relay's history");
+      return;
+    }
+    int generation = ++historyGeneration;
+    historyText.set("loading the last 7 days of alert changes…");
+    historySource
+        .alertTransitions(nowMs - HISTORY_SPAN_MS, nowMs, HISTORY_LIMIT)
+        .whenComplete(
+            (alerts, error) ->
+                uiThread.execute(
+                    () -> {
+                      if (generation != historyGeneration) {
+                        return;
+                      }
+                      if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        historyText.set(String.valueOf(cause.getMessage()));
+                        return;
+                      }
+                      history.setAll(
+                          alerts.stream().map(a -> AlertRow.of(a, state, zone)).toList());
+                      historyText.set(
+                          alerts.size()
+                              + " changes in the last 7 days"
+                              + (alerts.size() >= HISTORY_LIMIT
+                                  ? " (the newest " + HISTORY_LIMIT + ")"
+                                  : ""));
+                    }));
+  }
+
+  /** Stored alert transitions the filters keep, newest first. */
+  public ObservableList<AlertRow> shownHistory() {
+    return FXCollections.unmodifiableObservableList(shownHistory);
+  }
+
+  /** Loading, failure or size of the alert history. */
+  public javafx.beans.property.ReadOnlyStringProperty historyTextProperty() {
+    return historyText.getReadOnlyProperty();
   }
 
   /** The rows the filters keep, in {@link AlertOrder}. */

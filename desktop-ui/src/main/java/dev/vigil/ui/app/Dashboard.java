@@ -173,11 +173,10 @@ public final class Dashboard implements AutoCloseable {
             clock);
     link.listen().ifPresent(bind -> c.listenOn(bind, link.listenAllow()));
     if (viewModel != null) {
-      viewModel
-          .hostPage()
-          .useHistory(
-              new dev.vigil.ui.history.RelayHistoryClient(c.endpoint().httpUri(), token),
-              Platform::runLater);
+      dev.vigil.ui.history.RelayHistoryClient history =
+          new dev.vigil.ui.history.RelayHistoryClient(c.endpoint().httpUri(), token);
+      viewModel.hostPage().useHistory(history, Platform::runLater);
+      viewModel.alerts().useHistory(history, Platform::runLater);
     }
     return c;
   }

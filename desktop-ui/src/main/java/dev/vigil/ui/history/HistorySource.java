@@ -9,4 +9,15 @@ public interface HistorySource {
    * Completes exceptionally with a message fit for the operator when the history cannot be read.
    */
   CompletableFuture<SeriesPoints> series(String hostId, String sensorId, long fromMs, long toMs);
+
+  /**
+   * The alert transitions the relay stored between two times, newest first, at most {@code limit};
+   * each is the whole alert as it was pushed then. A source without alert history completes
+   * exceptionally.
+   */
+  default CompletableFuture<java.util.List<dev.vigil.protocol.Alert>> alertTransitions(
+      long fromMs, long toMs, int limit) {
+    return CompletableFuture.failedFuture(
+        new IllegalStateException("history unavailable: no alert history here"));
+  }
 }

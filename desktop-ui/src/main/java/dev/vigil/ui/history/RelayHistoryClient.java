@@ -74,6 +74,58 @@ public final class RelayHistoryClient implements HistorySource {
         .thenApply(response -> parse(hostId, sensorId, response.statusCode(), response.body()));
   }
 
+  /** Most transitions asked for at once (the relay's own limit). */
+  public static final int MAX_TRANSITIONS = 5_000;
+
+  private static final dev.vigil.protocol.MessageCodec CODEC =
+      dev.vigil.protocol.MessageCodec.forRelayMessages();
+
+  @Override
+  public CompletableFuture<java.util.List<dev.vigil.protocol.Alert>> alertTransitions(
+      long fromMs, long toMs, int limit) {
+    URI uri =
+        base.resolve(
+            "api/alerts/history?from="
+                + fromMs
+                + "&to="
+                + toMs
+                + "&limit="
+                + Math.min(limit, MAX_TRANSITIONS));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> parseTransitions(response.statusCode(), response.body()));
+  }
+
+  static java.util.List<dev.vigil.protocol.Alert> parseTransitions(int status, String body) {
+    JsonObject json;
+    try {
+      json = JsonParser.parseString(body).getAsJsonObject();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "the relay's history answered HTTP " + status + " without JSON");
+    }
+    if (status != 200) {
+      String error = json.has("error") ? json.get("error").getAsString() : "HTTP " + status;
+      throw new IllegalStateException("history unavailable: " + error);
+    }
+    java.util.List<dev.vigil.protocol.Alert> out = new java.util.ArrayList<>();
+    for (JsonElement element : json.getAsJsonArray("transitions")) {
+      // Each is an alert's body; the codec reads it as the message it was pushed in.
+      dev.vigil.protocol.DecodeResult result =
+          CODEC.decode("{\"v\":1,\"type\":\"alert\",\"body\":" + element + "}");
+      if (result instanceof dev.vigil.protocol.DecodeResult.Decoded decoded
+          && decoded.envelope().body() instanceof dev.vigil.protocol.Alert alert) {
+        out.add(alert);
+      }
+    }
+    return out;
+  }
+
   static SeriesPoints parse(String hostId, String sensorId, int status, String body) {
     JsonObject json;
     try {

@@ -96,6 +96,45 @@ class AlertsViewModelTest {
   }
 
   @Test
+  void historyListsTheStoredTransitionsAndTheFiltersApplyToThem() {
+    Alert a = alert("a", "web-1", Severity.WARNING, AlertState.FIRING, T0);
+    Alert b = alert("b", "db-2", Severity.CRITICAL, AlertState.RESOLVED, T0 + 1);
+    alerts.useHistory(
+        new dev.vigil.ui.history.HistorySource() {
+          @Override
+          public java.util.concurrent.CompletableFuture<dev.vigil.ui.history.SeriesPoints> series(
+              String hostId, String sensorId, long fromMs, long toMs) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public java.util.concurrent.CompletableFuture<List<Alert>> alertTransitions(
+              long fromMs, long toMs, int limit) {
+            assertThat(toMs - fromMs).isEqualTo(AlertsViewModel.HISTORY_SPAN_MS);
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of(b, a));
+          }
+        },
+        Runnable::run);
+
+    alerts.loadHistory(T0 + 10);
+
+    assertThat(alerts.shownHistory()).extracting(AlertRow::alertId).containsExactly("b", "a");
+    assertThat(alerts.historyTextProperty().get()).isEqualTo("2 changes in the last 7 days");
+    alerts.severityProperty().set(Severity.CRITICAL);
+    assertThat(alerts.shownHistory()).extracting(AlertRow::alertId).containsExactly("b");
+  }
+
+  @Test
+  void historyThatCannotBeReadIsSaid() {
+    alerts.useHistory((h, s, f, t) -> null, Runnable::run);
+
+    alerts.loadHistory(T0);
+
+    assertThat(alerts.historyTextProperty().get())
+        .isEqualTo("history unavailable: no alert history here");
+  }
+
+  @Test
   void notifiesOnceWhenAnAlertStartsFiring() {
     Alert pending = alert("a", "h", Severity.CRITICAL, AlertState.PENDING, T0);
     Alert firing = pending.withState(AlertState.FIRING, 92.0, T0 + 10_000, null);
