@@ -38,6 +38,8 @@ import java.util.Set;
  * @param dialPeers listening agents and dashboards the relay dials itself ({@code ws://} or {@code
  *     wss://} URLs); empty when none
  * @param upstream the central relay this (site) relay forwards its hosts to; null when none
+ * @param history the embedded history: enabled, file, retention
+ * @param metricsRequireToken whether {@code GET /metrics} needs an operator token (default: no)
  */
 public record RelayConfig(
     String bindAddress,
@@ -55,7 +57,9 @@ public record RelayConfig(
     Clock clock,
     int replayBufferBytes,
     List<URI> dialPeers,
-    UpstreamConfig upstream) {
+    UpstreamConfig upstream,
+    HistoryConfig history,
+    boolean metricsRequireToken) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -100,6 +104,7 @@ public record RelayConfig(
               + " bytes is below the least accepted, "
               + MIN_REPLAY_BUFFER_BYTES);
     }
+    Objects.requireNonNull(history, "history");
     dialPeers = List.copyOf(dialPeers);
     for (int i = 0; i < dialPeers.size(); i++) {
       String problem = webSocketUrlProblem(dialPeers.get(i));
@@ -133,7 +138,9 @@ public record RelayConfig(
         Clock.systemUTC(),
         DEFAULT_REPLAY_BUFFER_BYTES,
         List.of(),
-        null);
+        null,
+        HistoryConfig.defaults(),
+        false);
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -163,7 +170,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   /** 0 = ephemeral. */
@@ -184,7 +193,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   /** 0 = ephemeral. */
@@ -205,7 +216,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -225,7 +238,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -245,7 +260,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   /**
@@ -269,7 +286,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   /** Adds rules to the current ones. */
@@ -296,7 +315,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -316,7 +337,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -336,7 +359,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -356,7 +381,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -376,7 +403,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -396,7 +425,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -416,7 +447,9 @@ public record RelayConfig(
         newClock,
         replayBufferBytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withReplayBufferBytes(int bytes) {
@@ -436,7 +469,9 @@ public record RelayConfig(
         clock,
         bytes,
         dialPeers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   /** Replaces the listening peers the relay dials; see {@link #dialPeers()}. */
@@ -457,7 +492,9 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         peers,
-        upstream);
+        upstream,
+        history,
+        metricsRequireToken);
   }
 
   /** Sets the central relay this relay forwards to; null for none. */
@@ -478,7 +515,60 @@ public record RelayConfig(
         clock,
         replayBufferBytes,
         dialPeers,
-        central);
+        central,
+        history,
+        metricsRequireToken);
+  }
+
+  /** Replaces the history settings; see {@link HistoryConfig}. */
+  public RelayConfig withHistory(HistoryConfig newHistory) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        newHistory,
+        metricsRequireToken);
+  }
+
+  /** Whether {@code GET /metrics} needs an operator token. */
+  public RelayConfig withMetricsRequireToken(boolean required) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        history,
+        required);
+  }
+
+  /** The history database file. */
+  public Path historyPath() {
+    return history.resolvePath(dataDir);
   }
 
   /**
