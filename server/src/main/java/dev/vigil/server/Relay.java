@@ -6,6 +6,11 @@ import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.DefaultRules;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.config.TokenStore;
+import dev.vigil.server.history.HistoryException;
+import dev.vigil.server.history.HistorySink;
+import dev.vigil.server.history.HistoryWriter;
+import dev.vigil.server.history.SqliteHistoryStore;
+import dev.vigil.server.http.HistoryAccess;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.RelayWebSocketServer;
@@ -20,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An embeddable relay: WebSocket server, core and HTTP side (which also carries the HTTP link
  * transport), plus the links it dials itself (to listening peers, and to a central relay in
- * upstream mode). {@link #start} returns once both sockets listen; {@link #close} closes every peer
- * and every dialled link with 1001 and stops.
+ * upstream mode), and the embedded history. {@link #start} returns once both sockets listen; {@link
+ * #close} closes every peer and every dialled link with 1001, writes what history is queued
+ * (waiting at most {@link HistoryWriter#CLOSE_TIMEOUT_MS}) and stops.
  */
 public final class Relay implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -40,19 +46,51 @@ public final class Relay implements AutoCloseable {
   private final HttpApi http;
   private final ReverseLinks reverse;
 
+  /** Null when history is disabled. */
+  private final HistoryWriter history;
+
   private Relay(
       RelayConfig config,
       String relayId,
       RelayCore core,
       RelayWebSocketServer webSocket,
       HttpApi http,
-      ReverseLinks reverse) {
+      ReverseLinks reverse,
+      HistoryWriter history) {
     this.config = config;
     this.relayId = relayId;
     this.core = core;
     this.webSocket = webSocket;
     this.http = http;
     this.reverse = reverse;
+    this.history = history;
+  }
+
+  /** Opens the history store and starts its writer; null when history is disabled. */
+  private static HistoryWriter openHistory(RelayConfig config, MessageCodec codec)
+      throws IOException {
+    if (!config.history().enabled()) {
+      return null;
+    }
+    SqliteHistoryStore store;
+    try {
+      store = SqliteHistoryStore.open(config.historyPath());
+    } catch (HistoryException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return new HistoryWriter(
+            store,
+            codec,
+            config.history().rawRetention(),
+            config.history().rollupRetention(),
+            config.clock())
+        .start();
+  }
+
+  private static void closeHistory(HistoryWriter history) {
+    if (history != null) {
+      history.close();
+    }
   }
 
   /**
@@ -73,7 +111,15 @@ public final class Relay implements AutoCloseable {
                 effective.rules(), effective.hardwareRules(), effective.offlineAlertAfter()),
             new AlertBook(relayId),
             effective.clock());
-    RelayCore core = new RelayCore(effective, relayId, RelayVersion.VERSION, codec, alerts);
+    HistoryWriter history = openHistory(effective, codec);
+    RelayCore core =
+        new RelayCore(
+            effective,
+            relayId,
+            RelayVersion.VERSION,
+            codec,
+            alerts,
+            history == null ? HistorySink.NONE : history);
     core.start();
     RelayWebSocketServer webSocket =
         new RelayWebSocketServer(
@@ -82,6 +128,7 @@ public final class Relay implements AutoCloseable {
       webSocket.startListening();
     } catch (IOException | InterruptedException e) {
       core.shutdown();
+      closeHistory(history);
       throw e;
     }
     HttpApi http;
@@ -93,14 +140,23 @@ public final class Relay implements AutoCloseable {
               new Authenticator(effective.agentTokens(), effective.operatorTokens()),
               RelayVersion.VERSION,
               codec,
-              core);
+              core,
+              history == null
+                  ? null
+                  : new HistoryAccess(
+                      history.store(),
+                      history,
+                      effective.history().rawRetention(),
+                      effective.clock()),
+              effective.metricsRequireToken());
     } catch (IOException e) {
       webSocket.stop(STOP_TIMEOUT_MS);
       core.shutdown();
+      closeHistory(history);
       throw e;
     }
     ReverseLinks reverse = ReverseLinks.start(effective.dialPeers(), codec, core);
-    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse);
+    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse, history);
     log.info(
         "Relay {} {} listening: WebSocket port {}, HTTP port {}",
         relayId,
@@ -146,6 +202,8 @@ public final class Relay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // After the core: nothing is offered any more, so the writer flushes everything it got.
+    closeHistory(history);
     log.info("Relay {} stopped", relayId);
   }
 }

@@ -18,6 +18,7 @@ import dev.vigil.server.alert.AckOutcome;
 import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.history.HistorySink;
 import dev.vigil.server.link.PeerLink;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class Fleet {
   private final EventRing events = new EventRing();
   private final DashboardHub dashboards;
   private final CommandRouter commands;
+  private final HistorySink history;
 
   /**
    * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
@@ -47,6 +49,7 @@ final class Fleet {
    * @param slowConsumer told of a dashboard too slow even for coalescing, with the reason
    * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
    * @param commandTimeoutNanos how long an agent has to answer a command
+   * @param history records samples, events and alert changes (offers only, never blocks)
    */
   Fleet(
       MessageCodec codec,
@@ -58,8 +61,10 @@ final class Fleet {
       int replayBufferBytes,
       java.util.function.BiConsumer<PeerLink, String> slowConsumer,
       long maxBehindNanos,
-      long commandTimeoutNanos) {
+      long commandTimeoutNanos,
+      HistorySink history) {
     this.alerts = alerts;
+    this.history = history;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.dashboards =
@@ -131,6 +136,7 @@ final class Fleet {
   void onSample(HostRecord host, Sample sample) {
     host.sample(sample, clock.millis());
     dashboards.broadcast(sample);
+    history.sample(sample);
     if (host.state() == HostState.STALE) {
       setState(host, HostState.ONLINE, null);
     }
@@ -147,6 +153,7 @@ final class Fleet {
     events.add(event);
     host.inventory(InventoryUpdate.apply(host.inventory(), event));
     dashboards.broadcast(event);
+    history.event(event);
     push(alerts.onEvent(host, event));
   }
 
@@ -154,7 +161,7 @@ final class Fleet {
   void acknowledge(PeerLink from, String operator, Acknowledge ack) {
     AckOutcome outcome = alerts.acknowledge(ack.alertId(), operator, ack.comment());
     if (outcome.ok()) {
-      dashboards.broadcast(outcome.alert());
+      alertChanged(outcome.alert());
       dashboards.reply(from, Result.success(ack.requestId()));
     } else {
       dashboards.reply(from, Result.failure(ack.requestId(), outcome.error()));
@@ -274,7 +281,13 @@ final class Fleet {
 
   private void push(List<Alert> changed) {
     for (Alert alert : changed) {
-      dashboards.broadcast(alert);
+      alertChanged(alert);
     }
+  }
+
+  /** Every alert change the relay broadcasts passes here, and is recorded. */
+  private void alertChanged(Alert alert) {
+    dashboards.broadcast(alert);
+    history.alertChanged(alert, clock.millis());
   }
 }

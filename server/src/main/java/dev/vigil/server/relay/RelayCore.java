@@ -25,6 +25,7 @@ import dev.vigil.protocol.Welcome;
 import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.history.HistorySink;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.LinkListener;
 import dev.vigil.server.link.PeerLink;
@@ -122,7 +123,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
       String relayId,
       String relayVersion,
       MessageCodec codec,
-      AlertEngine alerts) {
+      AlertEngine alerts,
+      HistorySink history) {
     this.config = config;
     this.relayId = relayId;
     this.relayVersion = relayVersion;
@@ -140,7 +142,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
             config.replayBufferBytes(),
             this::slowConsumer,
             config.heartbeatInterval().toNanos() * MAX_BEHIND_HEARTBEATS,
-            config.heartbeatInterval().toNanos() * COMMAND_TIMEOUT_HEARTBEATS);
+            config.heartbeatInterval().toNanos() * COMMAND_TIMEOUT_HEARTBEATS,
+            history);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();
