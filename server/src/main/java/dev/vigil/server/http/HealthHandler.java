@@ -2,6 +2,7 @@ package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.vigil.server.history.HistoryStats;
 import dev.vigil.server.relay.RelayCounts;
 import dev.vigil.server.relay.RelayQueries;
 import java.io.IOException;
@@ -18,6 +19,7 @@ final class HealthHandler implements HttpHandler {
    * @param agentsConnected connected agents
    * @param dashboardsConnected connected dashboards
    * @param hostsKnown every host the relay knows
+   * @param history the history writer's counters; null (left out) when history is disabled
    */
   record Health(
       String status,
@@ -25,14 +27,29 @@ final class HealthHandler implements HttpHandler {
       long uptimeSeconds,
       int agentsConnected,
       int dashboardsConnected,
-      int hostsKnown) {}
+      int hostsKnown,
+      History history) {}
+
+  /**
+   * The history part of a health answer.
+   *
+   * @param rowsWritten rows committed since start
+   * @param itemsDropped items dropped (queue full or a failed write) since start
+   * @param queueItems items waiting to be written
+   */
+  record History(long rowsWritten, long itemsDropped, int queueItems) {}
 
   private final RelayQueries queries;
   private final String version;
   private final long startedNanos;
+  private final HistoryStats history;
 
-  HealthHandler(RelayQueries queries, String version, long startedNanos) {
+  /**
+   * @param history the writer's counters; null when history is disabled
+   */
+  HealthHandler(RelayQueries queries, String version, long startedNanos, HistoryStats history) {
     this.queries = queries;
+    this.history = history;
     this.version = version;
     this.startedNanos = startedNanos;
   }
@@ -57,7 +74,11 @@ final class HealthHandler implements HttpHandler {
               uptime,
               counts.agentsConnected(),
               counts.dashboardsConnected(),
-              counts.hostsKnown()));
+              counts.hostsKnown(),
+              history == null
+                  ? null
+                  : new History(
+                      history.rowsWritten(), history.itemsDropped(), history.queueItems())));
     }
   }
 }
