@@ -32,6 +32,9 @@ public final class SqliteHistoryStore implements HistoryStore {
   /** How long a read waits for a free reader connection, or SQLite waits for a lock. */
   public static final int BUSY_TIMEOUT_MS = 5_000;
 
+  /** Page cache of the writer connection, in KiB: 64 MiB, so index pages of busy hosts stay hot. */
+  public static final int WRITER_CACHE_KIB = 64 * 1024;
+
   /** Schema version in {@code PRAGMA user_version}. */
   static final int SCHEMA_VERSION = 1;
 
@@ -79,6 +82,10 @@ public final class SqliteHistoryStore implements HistoryStore {
   private final PreparedStatement upsertRollup;
   private final PreparedStatement insertEvent;
   private final PreparedStatement insertTransition;
+  private final PreparedStatement selectHostKey;
+  private final PreparedStatement insertHost;
+  private final PreparedStatement selectSensors;
+  private final PreparedStatement insertSensor;
 
   private SqliteHistoryStore(Path file, Connection writer) throws SQLException {
     this.file = file;
@@ -94,6 +101,10 @@ public final class SqliteHistoryStore implements HistoryStore {
     insertEvent = writer.prepareStatement("INSERT INTO events VALUES(?,?,?,?,?)");
     insertTransition =
         writer.prepareStatement("INSERT INTO alert_transitions VALUES(?,?,?,?,?,?,?)");
+    selectHostKey = writer.prepareStatement("SELECT host_key FROM hosts WHERE host_id=?");
+    insertHost = writer.prepareStatement("INSERT INTO hosts(host_id) VALUES(?) RETURNING host_key");
+    selectSensors = writer.prepareStatement("SELECT sensor_id, idx FROM sensors WHERE host_key=?");
+    insertSensor = writer.prepareStatement("INSERT INTO sensors VALUES(?,?,?,?)");
   }
 
   /** Opens (creating when missing) the history database {@code file} and its directory. */
@@ -108,6 +119,7 @@ public final class SqliteHistoryStore implements HistoryStore {
       try (Statement s = writer.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=NORMAL");
+        s.execute("PRAGMA cache_size=-" + WRITER_CACHE_KIB);
         for (String sql : SCHEMA) {
           s.execute(sql);
         }
@@ -187,6 +199,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         insertTransition.addBatch();
       }
       insertTransition.executeBatch();
+      insertSensor.executeBatch();
       writer.commit();
     } catch (SQLException e) {
       rollback();
@@ -247,25 +260,25 @@ public final class SqliteHistoryStore implements HistoryStore {
     if (keys != null) {
       return keys;
     }
-    Integer key = hostKeyOf(writer, hostId);
+    Integer key = null;
+    selectHostKey.setString(1, hostId);
+    try (ResultSet rs = selectHostKey.executeQuery()) {
+      if (rs.next()) {
+        key = rs.getInt(1);
+      }
+    }
     if (key == null) {
-      try (PreparedStatement s =
-          writer.prepareStatement("INSERT INTO hosts(host_id) VALUES(?) RETURNING host_key")) {
-        s.setString(1, hostId);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          key = rs.getInt(1);
-        }
+      insertHost.setString(1, hostId);
+      try (ResultSet rs = insertHost.executeQuery()) {
+        rs.next();
+        key = rs.getInt(1);
       }
     }
     keys = new HostKeys(key);
-    try (PreparedStatement s =
-        writer.prepareStatement("SELECT sensor_id, idx FROM sensors WHERE host_key=?")) {
-      s.setInt(1, key);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          keys.sensorIndex.put(rs.getString(1), rs.getInt(2));
-        }
+    selectSensors.setInt(1, key);
+    try (ResultSet rs = selectSensors.executeQuery()) {
+      while (rs.next()) {
+        keys.sensorIndex.put(rs.getString(1), rs.getInt(2));
       }
     }
     hostKeys.put(hostId, keys);
@@ -278,13 +291,11 @@ public final class SqliteHistoryStore implements HistoryStore {
       return idx;
     }
     int next = host.sensorIndex.size();
-    try (PreparedStatement s = writer.prepareStatement("INSERT INTO sensors VALUES(?,?,?,?)")) {
-      s.setInt(1, host.key);
-      s.setString(2, sensorId);
-      s.setInt(3, next);
-      s.setLong(4, firstMs);
-      s.executeUpdate();
-    }
+    insertSensor.setInt(1, host.key);
+    insertSensor.setString(2, sensorId);
+    insertSensor.setInt(3, next);
+    insertSensor.setLong(4, firstMs);
+    insertSensor.addBatch(); // executed before the commit: nothing reads it in between
     host.sensorIndex.put(sensorId, next);
     return next;
   }
@@ -292,6 +303,11 @@ public final class SqliteHistoryStore implements HistoryStore {
   /** Undoes the open transaction; the interned keys it added are gone too, so forget them all. */
   private void rollback() {
     hostKeys.clear();
+    try {
+      insertSensor.clearBatch();
+    } catch (SQLException e) {
+      log.warn("History batch reset failed: {}", e.toString());
+    }
     try {
       writer.rollback();
     } catch (SQLException e) {
