@@ -7,6 +7,11 @@ import dev.vigil.server.alert.AlertMemory;
 import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.config.TokenStore;
+import dev.vigil.server.history.HistoryException;
+import dev.vigil.server.history.HistorySink;
+import dev.vigil.server.history.HistoryWriter;
+import dev.vigil.server.history.SqliteHistoryStore;
+import dev.vigil.server.http.HistoryAccess;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.RelayWebSocketServer;
@@ -26,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An embeddable relay: WebSocket server, core and HTTP side (which also carries the HTTP link
  * transport), plus the links it dials itself (to listening peers, and to a central relay in
- * upstream mode). {@link #start} returns once both sockets listen; {@link #close} closes every peer
- * and every dialled link with 1001 and stops.
+ * upstream mode), and the embedded history. {@link #start} returns once both sockets listen; {@link
+ * #close} closes every peer and every dialled link with 1001, writes what history is queued
+ * (waiting at most {@link HistoryWriter#CLOSE_TIMEOUT_MS}) and stops.
  */
 public final class Relay implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -47,6 +53,9 @@ public final class Relay implements AutoCloseable {
   private final ReverseLinks reverse;
   private final NotificationDispatcher notifications;
 
+  /** Null when history is disabled. */
+  private final HistoryWriter history;
+
   private Relay(
       RelayConfig config,
       String relayId,
@@ -54,7 +63,8 @@ public final class Relay implements AutoCloseable {
       RelayWebSocketServer webSocket,
       HttpApi http,
       ReverseLinks reverse,
-      NotificationDispatcher notifications) {
+      NotificationDispatcher notifications,
+      HistoryWriter history) {
     this.notifications = notifications;
     this.config = config;
     this.relayId = relayId;
@@ -62,6 +72,34 @@ public final class Relay implements AutoCloseable {
     this.webSocket = webSocket;
     this.http = http;
     this.reverse = reverse;
+    this.history = history;
+  }
+
+  /** Opens the history store and starts its writer; null when history is disabled. */
+  private static HistoryWriter openHistory(RelayConfig config, MessageCodec codec)
+      throws IOException {
+    if (!config.history().enabled()) {
+      return null;
+    }
+    SqliteHistoryStore store;
+    try {
+      store = SqliteHistoryStore.open(config.historyPath());
+    } catch (HistoryException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return new HistoryWriter(
+            store,
+            codec,
+            config.history().rawRetention(),
+            config.history().rollupRetention(),
+            config.clock())
+        .start();
+  }
+
+  private static void closeHistory(HistoryWriter history) {
+    if (history != null) {
+      history.close();
+    }
   }
 
   /**
@@ -96,9 +134,17 @@ public final class Relay implements AutoCloseable {
                 effective.clock(),
                 RetryPolicy.DEFAULT,
                 NotificationDispatcher.MAX_QUEUED);
+    HistoryWriter history = openHistory(effective, codec);
     RelayCore core =
         new RelayCore(
-            effective, relayId, RelayVersion.VERSION, codec, alerts, settings, notifications);
+            effective,
+            relayId,
+            RelayVersion.VERSION,
+            codec,
+            alerts,
+            settings,
+            notifications,
+            history == null ? HistorySink.NONE : history);
     core.start();
     RelayWebSocketServer webSocket =
         new RelayWebSocketServer(
@@ -108,6 +154,7 @@ public final class Relay implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       core.shutdown();
       stop(notifications);
+      closeHistory(history);
       throw e;
     }
     HttpApi http;
@@ -119,15 +166,25 @@ public final class Relay implements AutoCloseable {
               new Authenticator(effective.agentTokens(), effective.operatorTokens()),
               RelayVersion.VERSION,
               codec,
-              core);
+              core,
+              history == null
+                  ? null
+                  : new HistoryAccess(
+                      history.store(),
+                      history,
+                      effective.history().rawRetention(),
+                      effective.clock()),
+              effective.metricsRequireToken());
     } catch (IOException e) {
       webSocket.stop(STOP_TIMEOUT_MS);
       core.shutdown();
       stop(notifications);
+      closeHistory(history);
       throw e;
     }
     ReverseLinks reverse = ReverseLinks.start(effective.dialPeers(), codec, core);
-    Relay relay = new Relay(effective, relayId, core, webSocket, http, reverse, notifications);
+    Relay relay =
+        new Relay(effective, relayId, core, webSocket, http, reverse, notifications, history);
     log.info(
         "Relay {} {} listening: WebSocket port {}, HTTP port {}",
         relayId,
@@ -174,6 +231,8 @@ public final class Relay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // After the core: nothing is offered any more, so the writer flushes everything it got.
+    closeHistory(history);
     log.info("Relay {} stopped", relayId);
   }
 

@@ -48,6 +48,9 @@ import java.util.Set;
  *   "dialPeers": ["ws://10.0.0.7:8787/"],
  *   "upstream": {"url": "ws://central:8787/", "token": "...", "site": "plant-a"},
  *   "notifications": {"webhooks": [{"url": "https://hooks.example/vigil"}]},
+ *   "history": {"enabled": true, "path": "/var/lib/vigil/history.db",
+ *               "rawRetention": "24h", "rollupRetention": "30d"},
+ *   "metricsRequireToken": false,
  *   "rules": [{"id": "gpu-hot", "sensorPattern": "gpu.*.temperature", "kind": "temperature",
  *              "comparison": "above", "threshold": 90, "clearThreshold": 85,
  *              "minDurationMs": 10000, "severity": "critical"},
@@ -88,10 +91,15 @@ public final class ConfigFile {
       List<JsonObject> rules,
       List<String> dialPeers,
       JsonObject upstream,
-      JsonElement notifications) {}
+      JsonElement notifications,
+      JsonObject history,
+      Boolean metricsRequireToken) {}
 
   /** An operator token's object form: {@code {"name": "alice", "role": "viewer"}}. */
   record OperatorSpec(String name, String role) {}
+
+  /** The {@code history} object as written in the file; durations as text, e.g. {@code 24h}. */
+  record HistorySpec(Boolean enabled, String path, String rawRetention, String rollupRetention) {}
 
   /** The {@code upstream} object as written in the file. */
   record UpstreamSpec(String url, String token, String site) {}
@@ -201,6 +209,12 @@ public final class ConfigFile {
           c.withNotifications(
               NotificationsConfigReader.read(root.notifications(), source + ": notifications"));
     }
+    if (root.history() != null) {
+      c = c.withHistory(history(root.history(), c.history(), source + ": history"));
+    }
+    if (root.metricsRequireToken() != null) {
+      c = c.withMetricsRequireToken(root.metricsRequireToken());
+    }
     List<AlertRule> rules = new ArrayList<>();
     List<RuleDefinition> definitions = new ArrayList<>();
     if (root.rules() != null) {
@@ -238,6 +252,34 @@ public final class ConfigFile {
     try {
       return new UpstreamConfig(
           url, required(u.token(), where, "token"), required(u.site(), where, "site"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HistoryConfig history(JsonObject json, HistoryConfig base, String where) {
+    checkKeys(json, HistorySpec.class, where);
+    HistorySpec h = parse(json, HistorySpec.class, where);
+    HistoryConfig c = base;
+    if (h.enabled() != null) {
+      c = c.withEnabled(h.enabled());
+    }
+    if (h.path() != null) {
+      if (h.path().isBlank()) {
+        throw new ConfigException(where + ".path: must not be empty");
+      }
+      c = c.withPath(Path.of(h.path()));
+    }
+    Duration raw =
+        h.rawRetention() == null
+            ? c.rawRetention()
+            : DurationText.parse(h.rawRetention(), where + ".rawRetention");
+    Duration rollups =
+        h.rollupRetention() == null
+            ? c.rollupRetention()
+            : DurationText.parse(h.rollupRetention(), where + ".rollupRetention");
+    try {
+      return c.withRetention(raw, rollups);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where + ": " + e.getMessage(), e);
     }

@@ -48,6 +48,8 @@ import java.util.Set;
  *     rules with any comparator), valid; the defaults that dashboard edits override by id
  * @param notifications webhooks, e-mail and commands told of alert transitions; {@link
  *     NotificationsConfig#NONE} when none
+ * @param history the embedded history: enabled, file, retention
+ * @param metricsRequireToken whether {@code GET /metrics} needs an operator token (default: no)
  */
 public record RelayConfig(
     String bindAddress,
@@ -68,7 +70,9 @@ public record RelayConfig(
     UpstreamConfig upstream,
     Map<String, OperatorRole> operatorRoles,
     List<RuleDefinition> ruleDefinitions,
-    NotificationsConfig notifications) {
+    NotificationsConfig notifications,
+    HistoryConfig history,
+    boolean metricsRequireToken) {
 
   /** A host with no sample for this many expected intervals is stale. */
   public static final int STALE_FACTOR = 3;
@@ -113,6 +117,7 @@ public record RelayConfig(
               + " bytes is below the least accepted, "
               + MIN_REPLAY_BUFFER_BYTES);
     }
+    Objects.requireNonNull(history, "history");
     dialPeers = List.copyOf(dialPeers);
     Objects.requireNonNull(notifications, "notifications");
     for (int i = 0; i < dialPeers.size(); i++) {
@@ -161,7 +166,9 @@ public record RelayConfig(
         null,
         Map.of(),
         List.of(),
-        NotificationsConfig.NONE);
+        NotificationsConfig.NONE,
+        HistoryConfig.defaults(),
+        false);
   }
 
   /** How long a connected host may go without a sample before it is stale. */
@@ -194,7 +201,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /** 0 = ephemeral. */
@@ -218,7 +227,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /** 0 = ephemeral. */
@@ -242,7 +253,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withAgentTokens(Set<String> tokens) {
@@ -265,7 +278,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withOperatorTokens(Map<String, String> tokenToOperatorName) {
@@ -288,7 +303,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /**
@@ -315,7 +332,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /** Adds rules to the current ones. */
@@ -345,7 +364,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withHeartbeatInterval(Duration interval) {
@@ -368,7 +389,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withHelloTimeout(Duration timeout) {
@@ -391,7 +414,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withExpectedSampleInterval(Duration interval) {
@@ -414,7 +439,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withOfflineAlertAfter(Duration delay) {
@@ -437,7 +464,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withDataDir(Path dir) {
@@ -460,7 +489,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withClock(Clock newClock) {
@@ -483,7 +514,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withReplayBufferBytes(int bytes) {
@@ -506,7 +539,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /** Replaces the listening peers the relay dials; see {@link #dialPeers()}. */
@@ -530,7 +565,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /** Sets the central relay this relay forwards to; null for none. */
@@ -554,7 +591,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         ruleDefinitions,
-        channels);
+        channels,
+        history,
+        metricsRequireToken);
   }
 
   public RelayConfig withUpstream(UpstreamConfig central) {
@@ -577,7 +616,66 @@ public record RelayConfig(
         central,
         operatorRoles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
+  }
+
+  /** Replaces the history settings; see {@link HistoryConfig}. */
+  public RelayConfig withHistory(HistoryConfig newHistory) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        operatorRoles,
+        ruleDefinitions,
+        notifications,
+        newHistory,
+        metricsRequireToken);
+  }
+
+  /** Whether {@code GET /metrics} needs an operator token. */
+  public RelayConfig withMetricsRequireToken(boolean required) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        httpPort,
+        agentTokens,
+        operatorTokens,
+        rules,
+        hardwareRules,
+        heartbeatInterval,
+        helloTimeout,
+        expectedSampleInterval,
+        offlineAlertAfter,
+        dataDir,
+        clock,
+        replayBufferBytes,
+        dialPeers,
+        upstream,
+        operatorRoles,
+        ruleDefinitions,
+        notifications,
+        history,
+        required);
+  }
+
+  /** The history database file. */
+  public Path historyPath() {
+    return history.resolvePath(dataDir);
   }
 
   /**
@@ -632,7 +730,9 @@ public record RelayConfig(
         upstream,
         roles,
         ruleDefinitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /** Sets the rules in the protocol's rule form. */
@@ -656,7 +756,9 @@ public record RelayConfig(
         upstream,
         operatorRoles,
         definitions,
-        notifications);
+        notifications,
+        history,
+        metricsRequireToken);
   }
 
   /**

@@ -14,8 +14,6 @@ final class AuthorizedJsonHandler implements HttpHandler {
     CompletableFuture<Object> fetch();
   }
 
-  private static final String BEARER = "Bearer ";
-
   private final Authenticator auth;
   private final Supplier<Body> body;
 
@@ -30,18 +28,7 @@ final class AuthorizedJsonHandler implements HttpHandler {
       if (JsonResponses.rejectNonGet(exchange)) {
         return;
       }
-      String header = exchange.getRequestHeaders().getFirst("Authorization");
-      if (header == null || !header.startsWith(BEARER)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        JsonResponses.error(
-            exchange,
-            JsonResponses.UNAUTHORIZED,
-            "missing 'Authorization: Bearer <operator token>' header");
-        return;
-      }
-      if (auth.operatorName(header.substring(BEARER.length()).trim()).isEmpty()) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        JsonResponses.error(exchange, JsonResponses.UNAUTHORIZED, "unknown operator token");
+      if (!OperatorAuth.authorize(exchange, auth)) {
         return;
       }
       Object answer = JsonResponses.await(exchange, body.get().fetch());

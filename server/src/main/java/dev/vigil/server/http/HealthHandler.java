@@ -2,6 +2,7 @@ package dev.vigil.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.vigil.server.history.HistoryStats;
 import dev.vigil.server.notify.NotificationStats;
 import dev.vigil.server.relay.RelayCounts;
 import dev.vigil.server.relay.RelayQueries;
@@ -20,6 +21,7 @@ final class HealthHandler implements HttpHandler {
    * @param dashboardsConnected connected dashboards
    * @param hostsKnown every host the relay knows
    * @param notifications delivery counts of the webhooks, e-mail and commands
+   * @param history the history writer's counters; null (left out) when history is disabled
    */
   record Health(
       String status,
@@ -28,14 +30,29 @@ final class HealthHandler implements HttpHandler {
       int agentsConnected,
       int dashboardsConnected,
       int hostsKnown,
-      NotificationStats notifications) {}
+      NotificationStats notifications,
+      History history) {}
+
+  /**
+   * The history part of a health answer.
+   *
+   * @param rowsWritten rows committed since start
+   * @param itemsDropped items dropped (queue full or a failed write) since start
+   * @param queueItems items waiting to be written
+   */
+  record History(long rowsWritten, long itemsDropped, int queueItems) {}
 
   private final RelayQueries queries;
   private final String version;
   private final long startedNanos;
+  private final HistoryStats history;
 
-  HealthHandler(RelayQueries queries, String version, long startedNanos) {
+  /**
+   * @param history the writer's counters; null when history is disabled
+   */
+  HealthHandler(RelayQueries queries, String version, long startedNanos, HistoryStats history) {
     this.queries = queries;
+    this.history = history;
     this.version = version;
     this.startedNanos = startedNanos;
   }
@@ -61,7 +78,11 @@ final class HealthHandler implements HttpHandler {
               counts.agentsConnected(),
               counts.dashboardsConnected(),
               counts.hostsKnown(),
-              queries.notificationStats()));
+              queries.notificationStats(),
+              history == null
+                  ? null
+                  : new History(
+                      history.rowsWritten(), history.itemsDropped(), history.queueItems())));
     }
   }
 }

@@ -47,6 +47,22 @@ final class JsonResponses {
     }
   }
 
+  /** Sends {@code json}, already JSON text, as the body. */
+  static void sendJsonText(HttpExchange exchange, int status, String json) throws IOException {
+    sendText(exchange, status, "application/json; charset=utf-8", json);
+  }
+
+  /** Sends {@code text} with {@code contentType}. */
+  static void sendText(HttpExchange exchange, int status, String contentType, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
   static void error(HttpExchange exchange, int status, String message) throws IOException {
     send(exchange, status, Map.of("error", message));
   }

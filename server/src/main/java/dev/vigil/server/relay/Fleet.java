@@ -25,6 +25,7 @@ import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.history.HistorySink;
 import dev.vigil.server.link.PeerLink;
 import dev.vigil.server.notify.AlertChange;
 import dev.vigil.server.notify.AlertTransitions;
@@ -50,6 +51,7 @@ final class Fleet {
   private final DashboardHub dashboards;
   private final CommandRouter commands;
   private final AlertTransitions notifications;
+  private final HistorySink history;
 
   /**
    * @param flushRequest called when dashboards have messages waiting; the owner then calls {@link
@@ -60,6 +62,7 @@ final class Fleet {
    * @param maxBehindNanos longest a dashboard may stay behind before it is a slow consumer
    * @param commandTimeoutNanos how long an agent has to answer a command
    * @param notifications told of every alert change broadcast; must not block
+   * @param history records samples, events and alert changes (offers only, never blocks)
    */
   Fleet(
       MessageCodec codec,
@@ -73,10 +76,12 @@ final class Fleet {
       java.util.function.BiConsumer<PeerLink, String> slowConsumer,
       long maxBehindNanos,
       long commandTimeoutNanos,
-      AlertTransitions notifications) {
+      AlertTransitions notifications,
+      HistorySink history) {
     this.alerts = alerts;
     this.settings = settings;
     this.notifications = notifications;
+    this.history = history;
     this.clock = clock;
     this.staleAfter = staleAfter;
     this.dashboards =
@@ -148,6 +153,7 @@ final class Fleet {
   void onSample(HostRecord host, Sample sample) {
     host.sample(sample, clock.millis());
     dashboards.broadcast(sample);
+    history.sample(sample);
     if (host.state() == HostState.STALE) {
       setState(host, HostState.ONLINE, null);
     }
@@ -164,6 +170,7 @@ final class Fleet {
     events.add(event);
     host.inventory(InventoryUpdate.apply(host.inventory(), event));
     dashboards.broadcast(event);
+    history.event(event);
     push(alerts.onEvent(host, event));
   }
 
@@ -172,7 +179,7 @@ final class Fleet {
     AckOutcome outcome =
         alerts.acknowledge(ack.alertId(), operator, ack.comment(), ack.expiresAtMs());
     if (outcome.ok()) {
-      dashboards.broadcast(outcome.alert());
+      alertChanged(outcome.alert());
       notifications.offer(new AlertChange(outcome.alert(), Transition.ACKNOWLEDGED));
       dashboards.reply(from, Result.success(ack.requestId()));
     } else {
@@ -345,8 +352,14 @@ final class Fleet {
 
   private void push(List<Alert> changed) {
     for (Alert alert : changed) {
-      dashboards.broadcast(alert);
+      alertChanged(alert);
       notifications.offer(alert);
     }
+  }
+
+  /** Every alert change the relay broadcasts passes here, and is recorded. */
+  private void alertChanged(Alert alert) {
+    dashboards.broadcast(alert);
+    history.alertChanged(alert, clock.millis());
   }
 }

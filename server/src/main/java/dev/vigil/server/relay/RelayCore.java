@@ -30,6 +30,7 @@ import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.history.HistorySink;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.LinkListener;
 import dev.vigil.server.link.PeerLink;
@@ -139,12 +140,13 @@ public final class RelayCore implements LinkListener, RelayQueries {
       MessageCodec codec,
       AlertEngine alerts,
       AlertSettings settings) {
-    this(config, relayId, relayVersion, codec, alerts, settings, null);
+    this(config, relayId, relayVersion, codec, alerts, settings, null, HistorySink.NONE);
   }
 
   /**
    * @param notifications told of every alert transition without blocking, and asked for its counts
    *     by {@link #notificationStats}; null for none
+   * @param history records samples, events and alert changes (offers only, never blocks)
    */
   public RelayCore(
       RelayConfig config,
@@ -153,7 +155,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
       MessageCodec codec,
       AlertEngine alerts,
       AlertSettings settings,
-      NotificationDispatcher notifications) {
+      NotificationDispatcher notifications,
+      HistorySink history) {
     this.notifications = notifications;
     this.alertEngine = alerts;
     this.config = config;
@@ -177,7 +180,8 @@ public final class RelayCore implements LinkListener, RelayQueries {
             this::slowConsumer,
             config.heartbeatInterval().toNanos() * MAX_BEHIND_HEARTBEATS,
             config.heartbeatInterval().toNanos() * COMMAND_TIMEOUT_HEARTBEATS,
-            notifications == null ? AlertTransitions.NONE : notifications);
+            notifications == null ? AlertTransitions.NONE : notifications,
+            history);
     Duration timeout = config.heartbeatInterval().multipliedBy(Protocol.HEARTBEAT_TIMEOUT_FACTOR);
     this.heartbeatTimeoutNanos = timeout.toNanos();
     this.heartbeatIntervalNanos = config.heartbeatInterval().toNanos();

@@ -1,0 +1,33 @@
+package dev.vigil.server.history;
+
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.DeviceEvent;
+import dev.vigil.protocol.Sample;
+
+/**
+ * Where the relay core hands what history records. Every method returns at once without blocking:
+ * an implementation only enqueues (and drops, counting, when it cannot).
+ */
+public interface HistorySink {
+  /** Records nothing: history disabled. */
+  HistorySink NONE =
+      new HistorySink() {
+        @Override
+        public void sample(Sample sample) {}
+
+        @Override
+        public void event(DeviceEvent event) {}
+
+        @Override
+        public void alertChanged(Alert alert, long atMs) {}
+      };
+
+  /** A sample the relay accepted. */
+  void sample(Sample sample);
+
+  /** A device event the relay accepted. */
+  void event(DeviceEvent event);
+
+  /** An alert as the relay broadcast it after a transition or acknowledgement, at {@code atMs}. */
+  void alertChanged(Alert alert, long atMs);
+}
