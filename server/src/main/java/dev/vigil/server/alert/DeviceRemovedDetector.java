@@ -65,7 +65,8 @@ public final class DeviceRemovedDetector implements AlertDetector {
     };
   }
 
-  private static String kindName(DeviceKind kind) {
+  /** How a device of {@code kind} is named in alert messages, e.g. {@code USB device}. */
+  static String kindName(DeviceKind kind) {
     return switch (kind) {
       case USB -> "USB device";
       case DISK -> "Disk";

@@ -123,8 +123,8 @@ public final class EventRuleDetector implements AlertDetector {
           default -> "changed on";
         };
     if (template == null) {
-      return device.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-          + " device "
+      return DeviceRemovedDetector.kindName(device.kind())
+          + " "
           + device.name()
           + " ("
           + device.id()

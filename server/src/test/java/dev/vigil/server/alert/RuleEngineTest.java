@@ -262,7 +262,7 @@ class RuleEngineTest {
     Alert added = engine.onEvent(host, deviceEvent(EventKind.DEVICE_ADDED, USB_STICK)).get(0);
     assertThat(added.state()).isEqualTo(AlertState.FIRING);
     assertThat(added.message())
-        .isEqualTo("usb device SanDisk Ultra (usb:0781:5581:X) added to rack-07");
+        .isEqualTo("USB device SanDisk Ultra (usb:0781:5581:X) added to rack-07");
 
     assertThat(engine.onEvent(host, deviceEvent(EventKind.DEVICE_REMOVED, USB_STICK)))
         .singleElement()
@@ -284,7 +284,7 @@ class RuleEngineTest {
     assertThat(engine.onEvent(host, deviceEvent(EventKind.DEVICE_REMOVED, DISK)))
         .singleElement()
         .extracting(Alert::message)
-        .isEqualTo("disk device sdb (disk:sdb) removed from rack-07");
+        .isEqualTo("Disk sdb (disk:sdb) removed from rack-07");
   }
 
   @Test

@@ -161,10 +161,17 @@ class HttpLinkTest {
   void repeatedPollWithTheSameAfterGetsTheSameMessagesAgain() throws Exception {
     String session = http.open();
     http.post(session, http.line(dashboardHello(ALICE_TOKEN)));
-    List<PollLine> first = pollUntil(session, 0, lines -> lines.size() >= 2);
+    // Poll from 0 until one answer holds welcome and snapshot: pollUntil would move past the
+    // welcome when it comes alone, and polling after it acknowledges (drops) it.
+    List<PollLine> first = http.poll(session, 0);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (first.size() < 2 && System.nanoTime() < deadline) {
+      first = http.poll(session, 0);
+    }
 
     List<PollLine> again = http.poll(session, 0);
 
+    assertThat(first).hasSizeGreaterThanOrEqualTo(2);
     assertThat(again.subList(0, first.size())).isEqualTo(first);
   }
 
