@@ -72,10 +72,7 @@ public final class ChannelDialer {
     if (transport == Transport.WEBSOCKET) {
       WebSocketChannel channel =
           new WebSocketChannel(
-              address.webSocketUri(),
-              webSocketProxy.map(HttpProxy::address),
-              CONNECT_TIMEOUT_MS,
-              listener);
+              address.webSocketUri(), webSocketProxy, CONNECT_TIMEOUT_MS, listener);
       channel.connect();
       return channel;
     }

@@ -29,14 +29,23 @@ final class WebSocketChannel implements Channel {
   private final ChannelListener listener;
 
   WebSocketChannel(
-      URI uri, Optional<InetSocketAddress> proxy, int connectTimeoutMs, ChannelListener listener) {
+      URI uri,
+      Optional<dev.vigil.protocol.ProxySettings.HttpProxy> proxy,
+      int connectTimeoutMs,
+      ChannelListener listener) {
     this.listener = listener;
     this.client = new Client(uri, connectTimeoutMs);
-    proxy.ifPresent(p -> client.setDnsResolver(null));
+    proxy.ifPresent(p -> client.setDnsResolver(null)); // the proxy resolves the relay's name
     proxy.ifPresent(
-        p ->
+        p -> {
+          if (p.hasCredentials()) {
+            client.setSocketFactory(new ProxyTunnel(p, uri, connectTimeoutMs));
+          } else {
+            InetSocketAddress a = p.address();
             client.setProxy(
-                new Proxy(Proxy.Type.HTTP, new InetSocketAddress(p.getHostString(), p.getPort()))));
+                new Proxy(Proxy.Type.HTTP, new InetSocketAddress(a.getHostString(), a.getPort())));
+          }
+        });
     client.setTcpNoDelay(true);
     client.setConnectionLostTimeout(0);
     client.setDaemon(true);
