@@ -6,6 +6,7 @@ import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.history.HistoryBatch;
 import dev.vigil.server.history.Rollup;
 import dev.vigil.server.history.RollupPoint;
+import dev.vigil.server.history.SampleRow;
 import dev.vigil.server.history.SqliteHistoryStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,13 +125,13 @@ public final class ChartLoadMain {
     long rawRows = 0;
     long minuteRows = 0;
     try (SqliteHistoryStore store = SqliteHistoryStore.open(file)) {
-      List<Sample> samples = new ArrayList<>(SAMPLES_PER_BATCH);
+      List<SampleRow> samples = new ArrayList<>(SAMPLES_PER_BATCH);
       for (long t = now - DAY_MS; t < now; t += 1_000) {
         Map<String, Double> values = new HashMap<>();
         for (int s = 0; s < SENSORS; s++) {
           values.put(sensorId(s), value(s, t));
         }
-        samples.add(new Sample(HOST, t, values));
+        samples.add(SampleRow.of(new Sample(HOST, t, values)));
         if (samples.size() == SAMPLES_PER_BATCH) {
           store.write(new HistoryBatch(samples, List.of(), List.of(), List.of()));
           rawRows += samples.size();

@@ -1,6 +1,5 @@
 package dev.vigil.server.history;
 
-import dev.vigil.protocol.Sample;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * @param transitions alert transitions
  */
 public record HistoryBatch(
-    List<Sample> samples,
+    List<SampleRow> samples,
     List<Rollup> rollups,
     List<StoredEvent> events,
     List<StoredTransition> transitions) {

@@ -2,7 +2,6 @@ package dev.vigil.server.history;
 
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.DeviceEvent;
-import dev.vigil.protocol.Sample;
 
 /**
  * Where the relay core hands what history records. Every method returns at once without blocking:
@@ -13,7 +12,12 @@ public interface HistorySink {
   HistorySink NONE =
       new HistorySink() {
         @Override
-        public void sample(Sample sample) {}
+        public boolean records() {
+          return false;
+        }
+
+        @Override
+        public void sample(SampleRow sample) {}
 
         @Override
         public void event(DeviceEvent event) {}
@@ -22,8 +26,13 @@ public interface HistorySink {
         public void alertChanged(Alert alert, long atMs) {}
       };
 
+  /** False when nothing is recorded, so the caller need not build rows. */
+  default boolean records() {
+    return true;
+  }
+
   /** A sample the relay accepted. */
-  void sample(Sample sample);
+  void sample(SampleRow sample);
 
   /** A device event the relay accepted. */
   void event(DeviceEvent event);

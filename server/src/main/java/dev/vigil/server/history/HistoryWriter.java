@@ -97,8 +97,13 @@ public final class HistoryWriter implements HistorySink, HistoryStats, AutoClose
   // ---- the core's side: offer only ----
 
   @Override
-  public void sample(Sample sample) {
+  public void sample(SampleRow sample) {
     offer(sample);
+  }
+
+  /** Offers {@code sample} as a row of its own (tests, tools). */
+  public void sample(Sample sample) {
+    offer(SampleRow.of(sample));
   }
 
   @Override
@@ -225,11 +230,11 @@ public final class HistoryWriter implements HistorySink, HistoryStats, AutoClose
   }
 
   private HistoryBatch batch(List<Object> items, List<Rollup> rollups) {
-    List<Sample> samples = new ArrayList<>(items.size());
+    List<SampleRow> samples = new ArrayList<>(items.size());
     List<StoredEvent> events = new ArrayList<>();
     List<StoredTransition> transitions = new ArrayList<>();
     for (Object item : items) {
-      if (item instanceof Sample s) {
+      if (item instanceof SampleRow s) {
         samples.add(s);
         minutes.add(s, rollups);
       } else if (item instanceof DeviceEvent e) {

@@ -1,6 +1,5 @@
 package dev.vigil.server.history;
 
-import dev.vigil.protocol.Sample;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -47,7 +46,7 @@ final class MinuteRollups {
   private final Map<String, HostMinute> hosts = new HashMap<>();
 
   /** Adds {@code sample}; a host's previous minute goes to {@code out} when this one is another. */
-  void add(Sample sample, List<Rollup> out) {
+  void add(SampleRow sample, List<Rollup> out) {
     long minute = Math.floorDiv(sample.timestampMs(), MINUTE_MS) * MINUTE_MS;
     HostMinute host = hosts.get(sample.hostId());
     if (host == null) {
@@ -58,8 +57,10 @@ final class MinuteRollups {
       emit(sample.hostId(), host, out);
       host.minuteMs = minute;
     }
-    for (Map.Entry<String, Double> e : sample.values().entrySet()) {
-      host.sensors.computeIfAbsent(e.getKey(), k -> new Acc()).add(e.getValue());
+    String[] ids = sample.sensorIds();
+    double[] values = sample.values();
+    for (int i = 0; i < ids.length; i++) {
+      host.sensors.computeIfAbsent(ids[i], k -> new Acc()).add(values[i]);
     }
   }
 

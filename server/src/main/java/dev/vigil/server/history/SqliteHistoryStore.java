@@ -1,6 +1,5 @@
 package dev.vigil.server.history;
 
-import dev.vigil.protocol.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -154,11 +153,13 @@ public final class SqliteHistoryStore implements HistoryStore {
   @Override
   public void write(HistoryBatch batch) {
     try {
-      for (Sample sample : batch.samples()) {
+      for (SampleRow sample : batch.samples()) {
         HostKeys host = hostKeys(sample.hostId());
         blob.reset();
-        for (Map.Entry<String, Double> e : sample.values().entrySet()) {
-          blob.add(sensorIndex(host, e.getKey(), sample.timestampMs()), e.getValue());
+        String[] ids = sample.sensorIds();
+        double[] values = sample.values();
+        for (int i = 0; i < ids.length; i++) {
+          blob.add(sensorIndex(host, ids[i], sample.timestampMs()), values[i]);
         }
         insertRaw.setInt(1, host.key);
         insertRaw.setLong(2, sample.timestampMs());

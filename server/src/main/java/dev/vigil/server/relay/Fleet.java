@@ -26,6 +26,7 @@ import dev.vigil.server.alert.AlertSettings;
 import dev.vigil.server.alert.ValueFormat;
 import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.history.HistorySink;
+import dev.vigil.server.history.SampleRow;
 import dev.vigil.server.link.PeerLink;
 import dev.vigil.server.notify.AlertChange;
 import dev.vigil.server.notify.AlertTransitions;
@@ -151,9 +152,11 @@ final class Fleet {
   }
 
   void onSample(HostRecord host, Sample sample) {
-    host.sample(sample, clock.millis());
+    SampleRow row = host.sample(sample, clock.millis(), history.records());
     dashboards.broadcast(sample);
-    history.sample(sample);
+    if (row != null) {
+      history.sample(row);
+    }
     if (host.state() == HostState.STALE) {
       setState(host, HostState.ONLINE, null);
     }

@@ -9,6 +9,7 @@ import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.SensorInfo;
 import dev.vigil.server.alert.AlertHost;
+import dev.vigil.server.history.SampleRow;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -116,9 +117,10 @@ final class HostRecord implements AlertHost {
     sensors = byId;
   }
 
-  void sample(Sample sample, long nowMs) {
-    latest.update(sample);
+  /** Records {@code sample}; returns its history row when {@code wantRow}, else null. */
+  SampleRow sample(Sample sample, long nowMs, boolean wantRow) {
     lastSampleMs = nowMs;
+    return latest.update(sample, wantRow);
   }
 
   void inventory(Inventory newInventory) {

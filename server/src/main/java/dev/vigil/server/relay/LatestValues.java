@@ -1,6 +1,7 @@
 package dev.vigil.server.relay;
 
 import dev.vigil.protocol.Sample;
+import dev.vigil.server.history.SampleRow;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,17 +31,34 @@ final class LatestValues {
 
   /** Replaces the latest values with {@code sample}'s. */
   void update(Sample sample) {
+    update(sample, false);
+  }
+
+  /**
+   * Replaces the latest values with {@code sample}'s; when {@code wantRow}, also returns them as a
+   * history row whose ids are this host's long-lived copies (null otherwise).
+   */
+  SampleRow update(Sample sample, boolean wantRow) {
     Map<String, Double> incoming = sample.values();
     if (slotOf.size() + incoming.size() > MAX_SENSOR_SLOTS && hasNewIds(incoming)) {
       clearSlots();
     }
     generation++;
     timestampMs = sample.timestampMs();
+    String[] rowIds = wantRow ? new String[incoming.size()] : null;
+    double[] rowValues = wantRow ? new double[incoming.size()] : null;
+    int i = 0;
     for (Map.Entry<String, Double> e : incoming.entrySet()) {
       int slot = slotFor(e.getKey());
-      values[slot] = e.getValue();
+      double v = e.getValue();
+      values[slot] = v;
       writtenAt[slot] = generation;
+      if (wantRow) {
+        rowIds[i] = ids[slot];
+        rowValues[i++] = v;
+      }
     }
+    return wantRow ? new SampleRow(sample.hostId(), timestampMs, rowIds, rowValues) : null;
   }
 
   /** The latest sample of {@code hostId}, or null before the first one. */

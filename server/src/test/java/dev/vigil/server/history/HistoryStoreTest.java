@@ -129,8 +129,8 @@ class HistoryStoreTest {
       store.write(
           new HistoryBatch(
               List.of(
-                  sample("h1", T0 - 25 * HOUR, Map.of("t", 1.0)),
-                  sample("h1", T0 - HOUR, Map.of("t", 2.0))),
+                  SampleRow.of(sample("h1", T0 - 25 * HOUR, Map.of("t", 1.0))),
+                  SampleRow.of(sample("h1", T0 - HOUR, Map.of("t", 2.0)))),
               rollups,
               List.of(),
               List.of()));

@@ -25,6 +25,7 @@ import dev.vigil.server.alert.Comparison;
 import dev.vigil.server.history.HistoryBatch;
 import dev.vigil.server.history.Rollup;
 import dev.vigil.server.history.RollupPoint;
+import dev.vigil.server.history.SampleRow;
 import dev.vigil.server.history.SqliteHistoryStore;
 import dev.vigil.server.support.ProtocolTestClient;
 import dev.vigil.server.support.TestRelays;
@@ -84,7 +85,9 @@ class HistoryApiTest {
         minutes.add(
             new Rollup("busy-1", "t", new RollupPoint(NOW_MINUTE - i * MINUTE, 1, 1, 1, 1)));
       }
-      store.write(new HistoryBatch(raw, minutes, List.of(), List.of()));
+      store.write(
+          new HistoryBatch(
+              raw.stream().map(SampleRow::of).toList(), minutes, List.of(), List.of()));
     }
     AlertRule hot =
         new AlertRule(
