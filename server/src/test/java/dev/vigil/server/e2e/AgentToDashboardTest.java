@@ -23,17 +23,14 @@ import dev.vigil.protocol.Welcome;
 import dev.vigil.server.Relay;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.support.ProtocolTestClient;
+import dev.vigil.server.support.SysfsFixture;
 import dev.vigil.server.support.TestRelays;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(60)
 class AgentToDashboardTest {
-  private static final Path FIXTURE = Path.of("src/test/resources/sysfs/e2e");
+  private static final Path FIXTURE = SysfsFixture.E2E;
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(200);
   private static final String CPU_TEMP = "cpu.package.temperature";
 
   /** Where surefire points {@code oshi.util.sys.path}; OSHI fixes it when it first loads. */
   private final Path sysfs = Path.of(System.getProperty("oshi.util.sys.path"));
+
+  private SysfsFixture fixture;
 
   @TempDir Path tmp;
   private Relay relay;
@@ -63,7 +62,7 @@ class AgentToDashboardTest {
 
   @BeforeEach
   void startRelayAndAgent() throws Exception {
-    copyFixture();
+    fixture = SysfsFixture.install(FIXTURE);
     AlertRule cpuHot =
         AlertRule.above(CPU_TEMP, CPU_TEMP, 85, 80, Duration.ofMillis(600), Severity.CRITICAL);
     relay =
@@ -289,27 +288,6 @@ class AgentToDashboardTest {
   }
 
   private void write(String relative, String value) throws IOException {
-    Path file = sysfs.resolve(relative);
-    Path next = file.resolveSibling(file.getFileName() + ".next");
-    Files.writeString(next, value + "\n");
-    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private void copyFixture() throws IOException {
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
-      files.forEach(
-          source -> {
-            Path target = sysfs.resolve(FIXTURE.relativize(source).toString());
-            try {
-              if (Files.isDirectory(source)) {
-                Files.createDirectories(target);
-              } else {
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    }
+    fixture.write(relative, value);
   }
 }
