@@ -40,14 +40,6 @@ public final class HistoryWriter implements HistorySink, HistoryStats, AutoClose
   /** How often minutes of hosts that went quiet are checked for writing, in milliseconds. */
   public static final long ROLLUP_CHECK_MS = 1_000;
 
-  /**
-   * Most minute rollups written per batch. Every host's minute ends within the same second, so a
-   * fleet hands over all its rollups at once (10,000 hosts × 30 sensors = 300,000 rows); written in
-   * one go they held the relay's core for about a second each minute. Paced like this they spread
-   * over the following half minute (2,500 per 250 ms), while raw samples keep covering it.
-   */
-  public static final int MAX_ROLLUPS_PER_BATCH = 2_500;
-
   /** How long {@link #close} waits for the last writes, in milliseconds. */
   public static final long CLOSE_TIMEOUT_MS = 5_000;
 
@@ -61,10 +53,6 @@ public final class HistoryWriter implements HistorySink, HistoryStats, AutoClose
   private final Clock clock;
   private final BlockingQueue<Object> queue;
   private final MinuteRollups minutes = new MinuteRollups();
-
-  /** Ended minutes not written yet, oldest first; written {@link #MAX_ROLLUPS_PER_BATCH} a time. */
-  private final java.util.ArrayDeque<Rollup> pendingRollups = new java.util.ArrayDeque<>();
-
   private final RetentionSweeper sweeper;
   private final Thread thread;
   private final AtomicLong dropped = new AtomicLong();
@@ -213,24 +201,15 @@ public final class HistoryWriter implements HistorySink, HistoryStats, AutoClose
         items.clear();
         queue.drainTo(items, WRITE_BATCH_ITEMS);
         boolean drained = queue.isEmpty();
-        List<Rollup> ended = new ArrayList<>();
-        HistoryBatch fresh = batch(items, ended);
+        List<Rollup> rollups = new ArrayList<>();
+        HistoryBatch batch = batch(items, rollups);
         long now = clock.millis();
-        boolean flushing = (stop || request > flushesDone()) && drained;
-        if (flushing) {
-          minutes.flushAll(ended);
+        if ((stop || request > flushesDone()) && drained) {
+          minutes.flushAll(rollups);
         } else if (now - lastRollupCheckMs >= ROLLUP_CHECK_MS) {
-          minutes.flushEnded(now, ended);
+          minutes.flushEnded(now, rollups);
           lastRollupCheckMs = now;
         }
-        pendingRollups.addAll(ended);
-        List<Rollup> rollups = new ArrayList<>();
-        int take = flushing ? pendingRollups.size() : MAX_ROLLUPS_PER_BATCH;
-        for (int i = 0; i < take && !pendingRollups.isEmpty(); i++) {
-          rollups.add(pendingRollups.poll());
-        }
-        HistoryBatch batch =
-            new HistoryBatch(fresh.samples(), rollups, fresh.events(), fresh.transitions());
         write(batch, items.size());
         if (drained) {
           flushed(request);
