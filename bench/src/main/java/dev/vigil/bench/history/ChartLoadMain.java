@@ -62,7 +62,8 @@ public final class ChartLoadMain {
             .withHttpPort(0)
             .withAgentTokens(Set.of("bench-chart-agent"))
             .withOperatorTokens(Map.of(TOKEN, "bench"))
-            .withDataDir(work);
+            .withDataDir(work)
+            .withHistory(dev.vigil.server.config.HistoryConfig.defaults().withEnabled(true));
     try (Relay relay = Relay.start(config)) {
       HttpClient http = HttpClient.newHttpClient();
       URI uri =

@@ -35,7 +35,8 @@ public final class TestRelays {
                     80,
                     Duration.ZERO,
                     Severity.CRITICAL)))
-        .withDataDir(dataDir);
+        .withDataDir(dataDir)
+        .withHistory(dev.vigil.server.config.HistoryConfig.defaults().withEnabled(true));
   }
 
   /** Starts a relay with {@link #config}. */

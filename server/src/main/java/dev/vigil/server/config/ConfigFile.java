@@ -260,10 +260,8 @@ public final class ConfigFile {
   private static HistoryConfig history(JsonObject json, HistoryConfig base, String where) {
     checkKeys(json, HistorySpec.class, where);
     HistorySpec h = parse(json, HistorySpec.class, where);
-    HistoryConfig c = base;
-    if (h.enabled() != null) {
-      c = c.withEnabled(h.enabled());
-    }
+    // A history object turns history on, unless it says "enabled": false.
+    HistoryConfig c = base.withEnabled(h.enabled() == null || h.enabled());
     if (h.path() != null) {
       if (h.path().isBlank()) {
         throw new ConfigException(where + ".path: must not be empty");

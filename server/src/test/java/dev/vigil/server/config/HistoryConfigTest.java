@@ -17,8 +17,10 @@ class HistoryConfigTest {
   }
 
   @Test
-  void historyIsOnByDefaultInTheDataDirectoryWith24HoursRawAnd30DaysOfMinutes() {
-    RelayConfig c = apply("{}");
+  void historyIsOffUntilConfiguredAndThenInTheDataDirectoryWith24HoursRawAnd30DaysOfMinutes() {
+    assertThat(apply("{}").history().enabled()).isFalse();
+
+    RelayConfig c = apply("{\"history\": {}}");
 
     assertThat(c.history().enabled()).isTrue();
     assertThat(c.historyPath()).isEqualTo(Path.of("/d/history.db"));

@@ -35,7 +35,8 @@ public final class TestRelays {
         .withAgentTokens(Set.of(AGENT_TOKEN))
         .withOperatorTokens(Map.of(ALICE_TOKEN, "alice", BOB_TOKEN, "bob"))
         .withRules(List.of())
-        .withDataDir(dataDir);
+        .withDataDir(dataDir)
+        .withHistory(dev.vigil.server.config.HistoryConfig.defaults().withEnabled(true));
   }
 
   public static Hello agentHello(String hostId) {
