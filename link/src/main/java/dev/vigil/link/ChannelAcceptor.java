@@ -134,7 +134,9 @@ public final class ChannelAcceptor implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-      AcceptedChannel channel = new AcceptedChannel(conn);
+      ConnectionChannel channel =
+          new ConnectionChannel(
+              conn, "WebSocket dialled in by the relay from " + conn.getRemoteSocketAddress());
       conn.setAttachment(channel);
       LOG.info("relay dialled in from {}", conn.getRemoteSocketAddress());
       listener.onOpen(channel);
@@ -152,9 +154,9 @@ public final class ChannelAcceptor implements AutoCloseable {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-      AcceptedChannel channel = conn.getAttachment();
+      ConnectionChannel channel = conn.getAttachment();
       if (channel != null) {
-        channel.closed.countDown();
+        channel.markClosed();
         listener.onClosed(channel, code, reason, remote);
       }
     }
@@ -167,69 +169,6 @@ public final class ChannelAcceptor implements AutoCloseable {
         return;
       }
       LOG.debug("listen-mode error: {}", e.toString());
-    }
-  }
-
-  /** A connection the relay dialled; carries the protocol like any channel. */
-  private static final class AcceptedChannel implements Channel {
-    private final WebSocket conn;
-    final CountDownLatch closed = new CountDownLatch(1);
-
-    AcceptedChannel(WebSocket conn) {
-      this.conn = conn;
-    }
-
-    @Override
-    public Transport transport() {
-      return Transport.WEBSOCKET;
-    }
-
-    @Override
-    public boolean send(String text) {
-      try {
-        if (!conn.isOpen()) {
-          return false;
-        }
-        conn.send(text);
-        return true;
-      } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
-        return false;
-      }
-    }
-
-    @Override
-    public int queuedWrites() {
-      return conn instanceof org.java_websocket.WebSocketImpl impl ? impl.outQueue.size() : 0;
-    }
-
-    @Override
-    public boolean isOpen() {
-      return conn.isOpen();
-    }
-
-    @Override
-    public void close(int code, String reason) {
-      conn.close(code, reason);
-    }
-
-    @Override
-    public void abort(int code, String reason) {
-      conn.closeConnection(code, reason);
-    }
-
-    @Override
-    public boolean awaitClosed(long timeoutMs) throws InterruptedException {
-      return closed.await(timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public String describe() {
-      return "WebSocket dialled in by the relay from " + conn.getRemoteSocketAddress();
-    }
-
-    @Override
-    public String toString() {
-      return describe();
     }
   }
 }

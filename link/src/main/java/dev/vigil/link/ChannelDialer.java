@@ -70,11 +70,8 @@ public final class ChannelDialer {
   /** Starts a channel over {@code transport}; returns at once, the listener hears the rest. */
   public Channel open(Transport transport, ChannelListener listener) {
     if (transport == Transport.WEBSOCKET) {
-      WebSocketChannel channel =
-          new WebSocketChannel(
-              address.webSocketUri(), webSocketProxy, CONNECT_TIMEOUT_MS, listener);
-      channel.connect();
-      return channel;
+      return WebSocketChannel.dial(
+          address.webSocketUri(), webSocketProxy, CONNECT_TIMEOUT_MS, listener);
     }
     HttpChannel channel = new HttpChannel(httpClient(), address.httpUri(), transport, listener);
     channel.connect();

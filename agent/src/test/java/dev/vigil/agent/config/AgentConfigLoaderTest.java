@@ -96,4 +96,39 @@ class AgentConfigLoaderTest {
             () -> AgentConfigLoader.apply(AgentConfig.defaults(), Map.of("buffer.max.bytes", "1K")))
         .hasMessageContaining("buffer size must be at least 2097152 bytes, got 1024");
   }
+
+  @Test
+  void listenModeAddressAndAllowListAreRead() {
+    var c =
+        AgentConfigLoader.apply(
+            AgentConfig.defaults(),
+            Map.of("listen", ":8790", "listen.allow", "10.0.0.5, relay.lab"));
+
+    assertThat(c.link().listen()).isPresent();
+    assertThat(c.link().listen().get().getPort()).isEqualTo(8790);
+    assertThat(c.link().listenAllow()).containsExactly("10.0.0.5", "relay.lab");
+  }
+
+  @Test
+  void aListenAddressWithoutAPortIsRefusedNamingIt() {
+    assertThatThrownBy(
+            () -> AgentConfigLoader.apply(AgentConfig.defaults(), Map.of("listen", "relay.lab")))
+        .hasMessageContaining("listen address 'relay.lab' must be host:port or :port");
+  }
+
+  @Test
+  void aRelayHttpUrlThatIsNotHttpIsRefused() {
+    assertThatThrownBy(
+            () ->
+                AgentConfigLoader.apply(
+                    AgentConfig.defaults(), Map.of("relay.http.url", "ws://relay:8788")))
+        .hasMessageContaining("must start with http:// or https://");
+  }
+
+  @Test
+  void anEmptyListenAllowListIsRefused() {
+    assertThatThrownBy(
+            () -> AgentConfigLoader.apply(AgentConfig.defaults(), Map.of("listen.allow", " , ")))
+        .hasMessageContaining("listen.allow must name at least one address");
+  }
 }

@@ -61,4 +61,27 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse(List.of("--relay", "localhost:8787"), Map.of()))
         .hasMessageContaining("must start with ws:// or wss://");
   }
+
+  @Test
+  void badLinkFlagsAreRefusedNamingTheFlag() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LaunchOptions.parse(List.of("--relay-http", "ws://relay:8788"), Map.of()))
+        .hasMessageContaining("--relay-http needs an http:// or https:// URL");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LaunchOptions.parse(List.of("--listen", "relay.lab"), Map.of()))
+        .hasMessageContaining("--listen needs HOST:PORT or :PORT");
+  }
+
+  @Test
+  void listenModeFlagsAreRead() {
+    LaunchOptions options =
+        LaunchOptions.parse(
+            List.of(
+                "--listen", ":8791", "--listen-allow", "10.0.0.5", "--relay-http", "http://r:9"),
+            Map.of());
+
+    assertThat(options.link().listen().orElseThrow().getPort()).isEqualTo(8791);
+    assertThat(options.link().listenAllow()).containsExactly("10.0.0.5");
+    assertThat(options.link().relayHttpUri()).contains(java.net.URI.create("http://r:9"));
+  }
 }

@@ -176,19 +176,24 @@ class RelayClientTransportTest {
       collectSamplesUpTo(20, seen, gaps);
 
       client.useProxy(Optional.empty()); // the network lets WebSocket through from now on
-      Thread sender =
-          new Thread(
-              () -> {
-                for (int i = 21; i <= 200; i++) {
-                  sendSamples(i, i);
-                  try {
-                    Thread.sleep(5); // a steady stream across the switch, not a measured wait
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              });
-      sender.start();
+      // A steady stream across the switch: one sample every 5 ms, 21 to 200.
+      java.util.concurrent.ScheduledExecutorService sender =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      java.util.concurrent.atomic.AtomicInteger next =
+          new java.util.concurrent.atomic.AtomicInteger(21);
+      java.util.concurrent.CountDownLatch allSent = new java.util.concurrent.CountDownLatch(1);
+      sender.scheduleAtFixedRate(
+          () -> {
+            int i = next.getAndIncrement();
+            if (i <= 200) {
+              sendSamples(i, i);
+            } else {
+              allSent.countDown();
+            }
+          },
+          0,
+          5,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
       // Everything the listener hears, until sample 200 arrived and the link is on WebSocket.
       boolean movedToWebSocket = false;
       long deadline = System.currentTimeMillis() + WAIT_MS;
@@ -208,7 +213,8 @@ class RelayClientTransportTest {
           gaps.add(r.message());
         }
       }
-      sender.join(WAIT_MS);
+      assertThat(allSent.await(WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+      sender.shutdownNow();
 
       assertThat(seen).containsExactlyElementsOf(range(1, 200));
       assertThat(gaps).isEmpty();
