@@ -11,14 +11,11 @@ import dev.vigil.link.Transport;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.Command;
 import dev.vigil.protocol.CommandAction;
-import dev.vigil.protocol.Device;
-import dev.vigil.protocol.DeviceEvent;
-import dev.vigil.protocol.DeviceKind;
-import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.support.NumberedEvents;
 import dev.vigil.server.support.ProtocolTestClient;
 import dev.vigil.server.support.TestRelays;
 import java.net.URI;
@@ -26,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -84,12 +80,6 @@ class AgentHttpFallbackTest {
     return link;
   }
 
-  private static DeviceEvent event(long n) {
-    Device led =
-        new Device("led:test", DeviceKind.LED, "test", Map.of("brightness", Long.toString(n)));
-    return new DeviceEvent(HOST, 1_700_000_000_000L + n * 1000, EventKind.LED_CHANGED, led, null);
-  }
-
   @Test
   void agentBehindAProxyRefusingWebSocketDeliversEveryEventOnceOverHttp() throws Exception {
     Relay relay = closing(Relay.start(relayConfig()));
@@ -101,7 +91,7 @@ class AgentHttpFallbackTest {
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     assertThat(link.transport()).contains(Transport.LONG_POLL);
     for (long n = 1; n <= 200; n++) {
-      assertThat(link.sendEvent(event(n))).isTrue();
+      assertThat(link.sendEvent(NumberedEvents.event(HOST, n))).isTrue();
     }
     TestRelays.awaitTrue(
         "the relay acknowledges all 200", () -> spool.acknowledgedSeq() == 200, WAIT);
@@ -113,7 +103,7 @@ class AgentHttpFallbackTest {
     List<Long> numbers =
         snapshot.recentEvents().stream()
             .filter(e -> HOST.equals(e.hostId()))
-            .map(e -> Long.parseLong(e.device().attributes().get("brightness")))
+            .map(NumberedEvents::numberOf)
             .toList();
     List<Long> expected = LongStream.rangeClosed(1, 200).boxed().toList();
     assertThat(numbers).containsExactlyElementsOf(expected);
@@ -150,7 +140,7 @@ class AgentHttpFallbackTest {
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     assertThat(link.transport()).contains(Transport.LONG_POLL);
     for (long n = 1; n <= 50; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
 
     link.useProxy(Optional.empty()); // the network lets WebSocket through from now on
@@ -159,7 +149,7 @@ class AgentHttpFallbackTest {
         () -> link.transport().equals(Optional.of(Transport.WEBSOCKET)),
         WAIT);
     for (long n = 51; n <= 100; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
     TestRelays.awaitTrue(
         "the relay acknowledges all 100", () -> spool.acknowledgedSeq() == 100, WAIT);
@@ -170,7 +160,7 @@ class AgentHttpFallbackTest {
     List<Long> numbers =
         dashboard.awaitMessage(Snapshot.class, WAIT).recentEvents().stream()
             .filter(e -> HOST.equals(e.hostId()))
-            .map(e -> Long.parseLong(e.device().attributes().get("brightness")))
+            .map(NumberedEvents::numberOf)
             .toList();
     List<Long> expected = LongStream.rangeClosed(1, 100).boxed().toList();
     assertThat(numbers).containsExactlyElementsOf(expected);

@@ -7,16 +7,14 @@ import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.Command;
 import dev.vigil.protocol.CommandAction;
-import dev.vigil.protocol.Device;
 import dev.vigil.protocol.DeviceEvent;
-import dev.vigil.protocol.DeviceKind;
-import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.HostStatus;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.support.NumberedEvents;
 import dev.vigil.server.support.ProtocolTestClient;
 import dev.vigil.server.support.TestRelays;
 import java.net.InetSocketAddress;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -93,24 +90,18 @@ class AgentListenModeTest {
     return closing(Relay.start(config));
   }
 
-  private static DeviceEvent event(long n) {
-    Device led =
-        new Device("led:test", DeviceKind.LED, "test", Map.of("brightness", Long.toString(n)));
-    return new DeviceEvent(HOST, 1_700_000_000_000L + n * 1000, EventKind.LED_CHANGED, led, null);
-  }
-
   @Test
   void relayDialsAListeningAgentWhoseEventsArriveOnceAndAreAcknowledged() throws Exception {
     DiskSpool spool = closing(DiskSpool.open(tmp.resolve("buffer"), DiskSpool.DEFAULT_MAX_BYTES));
     RelayAgentLink link = listeningLink(spool, List.of("127.0.0.1"));
     for (long n = 1; n <= 10; n++) {
-      link.sendEvent(event(n)); // buffered before any relay has dialled
+      link.sendEvent(NumberedEvents.event(HOST, n)); // buffered before any relay has dialled
     }
     Relay relay = relayDialling(link.listenPort());
 
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     for (long n = 11; n <= 30; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
     TestRelays.awaitTrue(
         "the relay acknowledges all 30", () -> spool.acknowledgedSeq() == 30, WAIT);
@@ -121,7 +112,7 @@ class AgentListenModeTest {
     List<Long> numbers =
         dashboard.awaitMessage(Snapshot.class, WAIT).recentEvents().stream()
             .filter(e -> HOST.equals(e.hostId()))
-            .map(e -> Long.parseLong(e.device().attributes().get("brightness")))
+            .map(NumberedEvents::numberOf)
             .toList();
     assertThat(numbers).containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
   }
@@ -179,16 +170,14 @@ class AgentListenModeTest {
           HostStatus.class, h -> HOST.equals(h.hostId()) && h.state() == HostState.ONLINE, WAIT);
     }
     for (long n = 1; n <= 5; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
 
     for (long n = 1; n <= 5; n++) {
       long expected = n;
       DeviceEvent seen =
           dashboard.awaitMessage(
-              DeviceEvent.class,
-              e -> e.device().attributes().get("brightness").equals(Long.toString(expected)),
-              WAIT);
+              DeviceEvent.class, e -> NumberedEvents.numberOf(e) == expected, WAIT);
       assertThat(seen.hostId()).isEqualTo(HOST);
     }
     assertThat(link.failure()).isEmpty();

@@ -7,15 +7,12 @@ import dev.vigil.agent.link.RelayAgentLink;
 import dev.vigil.agent.spool.DiskSpool;
 import dev.vigil.protocol.Backoff;
 import dev.vigil.protocol.DecodeResult;
-import dev.vigil.protocol.Device;
-import dev.vigil.protocol.DeviceEvent;
-import dev.vigil.protocol.DeviceKind;
-import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.Snapshot;
 import dev.vigil.server.Relay;
 import dev.vigil.server.config.RelayConfig;
+import dev.vigil.server.support.NumberedEvents;
 import dev.vigil.server.support.ProtocolTestClient;
 import dev.vigil.server.support.TcpProxy;
 import dev.vigil.server.support.TestRelays;
@@ -112,20 +109,6 @@ class StoreAndForwardTest {
     return spool;
   }
 
-  /** Event number {@code n}: a LED whose brightness is n, stamped n seconds after a fixed time. */
-  private static DeviceEvent event(long n) {
-    Device led =
-        new Device("led:test", DeviceKind.LED, "test", Map.of("brightness", Long.toString(n)));
-    return new DeviceEvent(HOST, 1_700_000_000_000L + n * 1000, EventKind.LED_CHANGED, led, null);
-  }
-
-  private static List<Long> numbersIn(Snapshot snapshot) {
-    return snapshot.recentEvents().stream()
-        .filter(e -> HOST.equals(e.hostId()))
-        .map(e -> Long.parseLong(e.device().attributes().get("brightness")))
-        .toList();
-  }
-
   private Snapshot snapshot(int port) throws Exception {
     ProtocolTestClient dashboard =
         ProtocolTestClient.connect(port, TestRelays.dashboardHello(TestRelays.ALICE_TOKEN));
@@ -141,14 +124,14 @@ class StoreAndForwardTest {
     RelayAgentLink link = link(port, spool);
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     for (long n = 1; n <= 5; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
     TestRelays.awaitTrue("the first relay acknowledges #5", () -> spool.acknowledgedSeq() == 5);
 
     first.close();
     TestRelays.awaitTrue("the link notices the relay is gone", () -> !link.isConnected());
     for (long n = 6; n <= 25; n++) {
-      assertThat(link.sendEvent(event(n))).isTrue();
+      assertThat(link.sendEvent(NumberedEvents.event(HOST, n))).isTrue();
     }
     assertThat(spool.pendingCount()).isEqualTo(20);
 
@@ -156,9 +139,10 @@ class StoreAndForwardTest {
     TestRelays.awaitTrue("everything buffered is acknowledged", () -> spool.pendingCount() == 0);
 
     Snapshot snapshot = snapshot(port);
-    assertThat(numbersIn(snapshot))
+    assertThat(NumberedEvents.numbersIn(snapshot, HOST))
         .containsExactlyElementsOf(LongStream.rangeClosed(6, 25).boxed().toList());
-    assertThat(snapshot.recentEvents().get(0).timestampMs()).isEqualTo(event(6).timestampMs());
+    assertThat(snapshot.recentEvents().get(0).timestampMs())
+        .isEqualTo(NumberedEvents.event(HOST, 6).timestampMs());
   }
 
   /**
@@ -270,22 +254,23 @@ class StoreAndForwardTest {
     RelayAgentLink link = link(network.port(), spool);
     assertThat(link.awaitWelcome(WAIT)).isTrue();
     for (long n = 1; n <= 5; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
     TestRelays.awaitTrue("the relay has #5", () -> spool.acknowledgedSeq() == 5);
     for (long n = 6; n <= 8; n++) {
-      link.sendEvent(event(n)); // may or may not be acknowledged before the cut
+      link.sendEvent(
+          NumberedEvents.event(HOST, n)); // may or may not be acknowledged before the cut
     }
 
     network.cut();
     for (long n = 9; n <= 12; n++) {
-      link.sendEvent(event(n));
+      link.sendEvent(NumberedEvents.event(HOST, n));
     }
     TestRelays.awaitTrue(
         "everything is acknowledged after the reconnect",
         () -> spool.pendingCount() == 0 && spool.acknowledgedSeq() == 12);
 
-    assertThat(numbersIn(snapshot(relay.port())))
+    assertThat(NumberedEvents.numbersIn(snapshot(relay.port()), HOST))
         .containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
   }
 
