@@ -144,10 +144,12 @@ public final class ChartLoadMain {
       List<Rollup> rollups = new ArrayList<>(ROLLUPS_PER_BATCH);
       long nowMinute = now / MINUTE_MS * MINUTE_MS;
       for (long m = nowMinute - 7 * DAY_MS; m < nowMinute; m += MINUTE_MS) {
+        Map<String, RollupPoint> sensors = new HashMap<>();
         for (int s = 0; s < SENSORS; s++) {
           double v = value(s, m);
-          rollups.add(new Rollup(HOST, sensorId(s), new RollupPoint(m, v - 1, v, v + 1, 60)));
+          sensors.put(sensorId(s), new RollupPoint(m, v - 1, v, v + 1, 60));
         }
+        rollups.add(new Rollup(HOST, m, sensors));
         if (rollups.size() >= ROLLUPS_PER_BATCH) {
           store.write(new HistoryBatch(List.of(), rollups, List.of(), List.of()));
           minuteRows += rollups.size();

@@ -3,13 +3,26 @@ package dev.vigil.server.history;
 import java.util.List;
 
 /**
- * Durable history: raw samples, minute rollups, device events and alert transitions. {@link #write}
- * and {@link #sweepHost} are called from one thread (the writer); the reads from any thread,
- * concurrently with writes. Every method throws {@link HistoryException} when the store fails.
+ * Durable history: raw samples, minute rollups, device events and alert transitions. {@link
+ * #append}, {@link #commit}, {@link #write} and {@link #sweepHost} are called from one thread (the
+ * writer); the reads from any thread, concurrently with writes. Every method throws {@link
+ * HistoryException} when the store fails.
  */
 public interface HistoryStore extends AutoCloseable {
-  /** Writes {@code batch} in one transaction. */
-  void write(HistoryBatch batch);
+  /**
+   * Writes {@code batch} into the open transaction (opening one when none is): readers see it after
+   * {@link #commit}. When it fails, the whole open transaction is undone.
+   */
+  void append(HistoryBatch batch);
+
+  /** Commits the open transaction, if any. */
+  void commit();
+
+  /** Writes {@code batch} in a transaction of its own (with anything appended before it). */
+  default void write(HistoryBatch batch) {
+    append(batch);
+    commit();
+  }
 
   /** Every host the store holds anything for. */
   List<String> hostIds();

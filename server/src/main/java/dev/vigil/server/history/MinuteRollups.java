@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * Aggregates samples per host, sensor and minute (by the samples' own timestamps) into
- * min/avg/max/count, and hands out a host's minute when a sample of another minute arrives, when
- * the minute has been over for {@link #IDLE_FLUSH_GRACE_MS} by the writer's clock, or on {@link
- * #flushAll}. A minute handed out twice (a late sample) is merged by the store. Owned by the writer
- * thread; not thread-safe.
+ * min/avg/max/count, and hands out a host's minute (all its sensors, one {@link Rollup}) when a
+ * sample of another minute arrives, when the minute has been over for {@link #IDLE_FLUSH_GRACE_MS}
+ * by the writer's clock, or on {@link #flushAll}. A minute handed out twice (a late sample) is
+ * merged by the store. Owned by the writer thread; not thread-safe.
  */
 final class MinuteRollups {
   /** One minute, the rollup resolution. */
@@ -34,6 +34,13 @@ final class MinuteRollups {
       max = Math.max(max, v);
       sum += v;
       count++;
+    }
+
+    void reset() {
+      min = Double.POSITIVE_INFINITY;
+      max = Double.NEGATIVE_INFINITY;
+      sum = 0;
+      count = 0;
     }
   }
 
@@ -86,15 +93,24 @@ final class MinuteRollups {
     hosts.clear();
   }
 
+  /**
+   * Hands out the host's minute and empties its aggregates for the next one. The aggregates are
+   * kept, not dropped: they live for minutes, so new ones every minute would be garbage in the old
+   * generation (300,000 a minute at 10,000 hosts of 30 sensors); a sensor with nothing this minute
+   * is skipped, and forgotten with its host when the host goes quiet.
+   */
   private static void emit(String hostId, HostMinute host, List<Rollup> out) {
+    Map<String, RollupPoint> points = new HashMap<>(host.sensors.size() * 2);
     for (Map.Entry<String, Acc> e : host.sensors.entrySet()) {
       Acc a = e.getValue();
-      out.add(
-          new Rollup(
-              hostId,
-              e.getKey(),
-              new RollupPoint(host.minuteMs, a.min, a.sum / a.count, a.max, a.count)));
+      if (a.count > 0) {
+        points.put(
+            e.getKey(), new RollupPoint(host.minuteMs, a.min, a.sum / a.count, a.max, a.count));
+        a.reset();
+      }
     }
-    host.sensors.clear();
+    if (!points.isEmpty()) {
+      out.add(new Rollup(hostId, host.minuteMs, points));
+    }
   }
 }

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@link HistoryStore} in one SQLite file in WAL mode: one writer connection (synchronous=NORMAL: a
  * power cut may lose the last commits, never corrupt the file) and a few reader connections that
  * read while it writes. Host and sensor ids are interned to small integers ({@code hosts}, {@code
- * sensors}); a raw row is one whole sample, its values a {@link SampleBlob}.
+ * sensors}); a raw row is one whole sample, its values a {@link SampleBlob}; a rollup row is one
+ * host's minute, every sensor's aggregate in one {@link RollupBlob}. A file of an older schema is
+ * migrated when opened; a file of a newer one is refused.
  */
 public final class SqliteHistoryStore implements HistoryStore {
   /** Reader connections; HTTP requests beyond this wait for one. */
@@ -34,8 +38,13 @@ public final class SqliteHistoryStore implements HistoryStore {
   /** Page cache of the writer connection, in KiB: 64 MiB, so index pages of busy hosts stay hot. */
   public static final int WRITER_CACHE_KIB = 64 * 1024;
 
-  /** Schema version in {@code PRAGMA user_version}. */
-  static final int SCHEMA_VERSION = 1;
+  /**
+   * Schema version in {@code PRAGMA user_version}: 2 since rollups are one row per host and minute
+   * (version 1 had a row per sensor and minute, in {@code samples_1m}).
+   */
+  static final int SCHEMA_VERSION = 2;
+
+  private static final long MINUTE_MS = MinuteRollups.MINUTE_MS;
 
   private static final Logger log = LoggerFactory.getLogger(SqliteHistoryStore.class);
 
@@ -47,9 +56,8 @@ public final class SqliteHistoryStore implements HistoryStore {
     "CREATE TABLE IF NOT EXISTS samples_raw(host_key INTEGER NOT NULL, ts_ms INTEGER NOT NULL,"
         + " vals BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS samples_raw_host_ts ON samples_raw(host_key, ts_ms)",
-    "CREATE TABLE IF NOT EXISTS samples_1m(host_key INTEGER NOT NULL, sensor_idx INTEGER NOT NULL,"
-        + " minute_ms INTEGER NOT NULL, min REAL NOT NULL, avg REAL NOT NULL, max REAL NOT NULL,"
-        + " count INTEGER NOT NULL, PRIMARY KEY(host_key, sensor_idx, minute_ms)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS rollups_1m(host_key INTEGER NOT NULL, minute_ms INTEGER NOT NULL,"
+        + " vals BLOB NOT NULL, PRIMARY KEY(host_key, minute_ms)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS events(host_key INTEGER NOT NULL, ts_ms INTEGER NOT NULL,"
         + " kind TEXT NOT NULL, device_id TEXT, json TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS events_host_ts ON events(host_key, ts_ms)",
@@ -58,14 +66,13 @@ public final class SqliteHistoryStore implements HistoryStore {
         + " host_key INTEGER NOT NULL, state TEXT NOT NULL, severity TEXT NOT NULL,"
         + " ts_ms INTEGER NOT NULL, by TEXT, json TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS alert_transitions_host_ts ON alert_transitions(host_key, ts_ms)",
-    "CREATE INDEX IF NOT EXISTS alert_transitions_ts ON alert_transitions(ts_ms)",
-    "PRAGMA user_version = " + SCHEMA_VERSION
+    "CREATE INDEX IF NOT EXISTS alert_transitions_ts ON alert_transitions(ts_ms)"
   };
 
   /** A host's interned keys, as the writer knows them. */
   private static final class HostKeys {
     final int key;
-    final Map<String, Integer> sensorIndex = new HashMap<>();
+    final Map<String, SensorKey> sensors = new HashMap<>();
 
     HostKeys(int key) {
       this.key = key;
@@ -75,35 +82,53 @@ public final class SqliteHistoryStore implements HistoryStore {
   private final Path file;
   private final Connection writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READER_CONNECTIONS);
+
+  /** A sensor's index and the oldest time the store holds (or held) data of it. */
+  private static final class SensorKey {
+    final int index;
+    long firstMs;
+
+    SensorKey(int index, long firstMs) {
+      this.index = index;
+      this.firstMs = firstMs;
+    }
+  }
+
   private final Map<String, HostKeys> hostKeys = new HashMap<>();
   private final SampleBlob.Writer blob = new SampleBlob.Writer();
+  private final RollupBlob.Writer rollupBlob = new RollupBlob.Writer();
   private final PreparedStatement insertRaw;
-  private final PreparedStatement upsertRollup;
+  private final PreparedStatement insertRollup;
+  private final PreparedStatement selectRollup;
+  private final PreparedStatement updateRollup;
   private final PreparedStatement insertEvent;
   private final PreparedStatement insertTransition;
   private final PreparedStatement selectHostKey;
   private final PreparedStatement insertHost;
   private final PreparedStatement selectSensors;
   private final PreparedStatement insertSensor;
+  private final PreparedStatement updateSensorFirst;
 
   private SqliteHistoryStore(Path file, Connection writer) throws SQLException {
     this.file = file;
     this.writer = writer;
     insertRaw = writer.prepareStatement("INSERT INTO samples_raw VALUES(?,?,?)");
-    upsertRollup =
-        writer.prepareStatement(
-            "INSERT INTO samples_1m VALUES(?,?,?,?,?,?,?)"
-                + " ON CONFLICT(host_key, sensor_idx, minute_ms) DO UPDATE SET"
-                + " min = MIN(min, excluded.min), max = MAX(max, excluded.max),"
-                + " avg = (avg * count + excluded.avg * excluded.count)"
-                + " / (count + excluded.count), count = count + excluded.count");
+    insertRollup =
+        writer.prepareStatement("INSERT INTO rollups_1m VALUES(?,?,?) ON CONFLICT DO NOTHING");
+    selectRollup =
+        writer.prepareStatement("SELECT vals FROM rollups_1m WHERE host_key=? AND minute_ms=?");
+    updateRollup =
+        writer.prepareStatement("UPDATE rollups_1m SET vals=? WHERE host_key=? AND minute_ms=?");
     insertEvent = writer.prepareStatement("INSERT INTO events VALUES(?,?,?,?,?)");
     insertTransition =
         writer.prepareStatement("INSERT INTO alert_transitions VALUES(?,?,?,?,?,?,?)");
     selectHostKey = writer.prepareStatement("SELECT host_key FROM hosts WHERE host_id=?");
     insertHost = writer.prepareStatement("INSERT INTO hosts(host_id) VALUES(?) RETURNING host_key");
-    selectSensors = writer.prepareStatement("SELECT sensor_id, idx FROM sensors WHERE host_key=?");
+    selectSensors =
+        writer.prepareStatement("SELECT sensor_id, idx, first_ms FROM sensors WHERE host_key=?");
     insertSensor = writer.prepareStatement("INSERT INTO sensors VALUES(?,?,?,?)");
+    updateSensorFirst =
+        writer.prepareStatement("UPDATE sensors SET first_ms=? WHERE host_key=? AND sensor_id=?");
   }
 
   /** Opens (creating when missing) the history database {@code file} and its directory. */
@@ -119,11 +144,9 @@ public final class SqliteHistoryStore implements HistoryStore {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=NORMAL");
         s.execute("PRAGMA cache_size=-" + WRITER_CACHE_KIB);
-        for (String sql : SCHEMA) {
-          s.execute(sql);
-        }
       }
       writer.setAutoCommit(false);
+      SchemaMigration.bringUpToDate(writer, file, SCHEMA, SCHEMA_VERSION);
       SqliteHistoryStore store = new SqliteHistoryStore(file, writer);
       for (int i = 0; i < READER_CONNECTIONS; i++) {
         Connection reader = connect(file);
@@ -137,6 +160,9 @@ public final class SqliteHistoryStore implements HistoryStore {
     } catch (SQLException | java.io.IOException e) {
       closeQuietly(writer);
       throw new HistoryException("cannot open history store " + file + ": " + e.getMessage(), e);
+    } catch (HistoryException e) {
+      closeQuietly(writer);
+      throw e;
     }
   }
 
@@ -151,7 +177,7 @@ public final class SqliteHistoryStore implements HistoryStore {
   // ---- writing (the writer thread) ----
 
   @Override
-  public void write(HistoryBatch batch) {
+  public void append(HistoryBatch batch) {
     try {
       for (SampleRow sample : batch.samples()) {
         HostKeys host = hostKeys(sample.hostId());
@@ -167,19 +193,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         insertRaw.addBatch();
       }
       insertRaw.executeBatch();
-      for (Rollup r : batch.rollups()) {
-        HostKeys host = hostKeys(r.hostId());
-        RollupPoint p = r.point();
-        upsertRollup.setInt(1, host.key);
-        upsertRollup.setInt(2, sensorIndex(host, r.sensorId(), p.minuteMs()));
-        upsertRollup.setLong(3, p.minuteMs());
-        upsertRollup.setDouble(4, p.min());
-        upsertRollup.setDouble(5, p.avg());
-        upsertRollup.setDouble(6, p.max());
-        upsertRollup.setLong(7, p.count());
-        upsertRollup.addBatch();
-      }
-      upsertRollup.executeBatch();
+      writeRollups(batch.rollups());
       for (StoredEvent e : batch.events()) {
         insertEvent.setInt(1, hostKeys(e.hostId()).key);
         insertEvent.setLong(2, e.timestampMs());
@@ -201,11 +215,74 @@ public final class SqliteHistoryStore implements HistoryStore {
       }
       insertTransition.executeBatch();
       insertSensor.executeBatch();
-      writer.commit();
+      updateSensorFirst.executeBatch();
     } catch (SQLException e) {
       rollback();
       throw new HistoryException("cannot write history to " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void commit() {
+    try {
+      writer.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new HistoryException("cannot commit history to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Inserts each host's minute; a minute already stored (a late sample, a restart within the
+   * minute, or two rollups of one minute in this batch) is merged into the row there.
+   */
+  private void writeRollups(List<Rollup> rollups) throws SQLException {
+    if (rollups.isEmpty()) {
+      return;
+    }
+    List<byte[]> blobs = new ArrayList<>(rollups.size());
+    List<HostKeys> keys = new ArrayList<>(rollups.size());
+    for (Rollup r : rollups) {
+      HostKeys host = hostKeys(r.hostId());
+      rollupBlob.reset();
+      for (Map.Entry<String, RollupPoint> e : r.sensors().entrySet()) {
+        RollupPoint p = e.getValue();
+        rollupBlob.add(
+            // A minute's data may be as late as its last millisecond: only an older minute than
+            // the sensor's first moves its first time back.
+            sensorIndex(host, e.getKey(), r.minuteMs() + MINUTE_MS - 1),
+            new RollupBlob.Stats(p.min(), p.avg(), p.max(), p.count()));
+      }
+      byte[] bytes = rollupBlob.toBytes();
+      blobs.add(bytes);
+      keys.add(host);
+      insertRollup.setInt(1, host.key);
+      insertRollup.setLong(2, r.minuteMs());
+      insertRollup.setBytes(3, bytes);
+      insertRollup.addBatch();
+    }
+    int[] inserted = insertRollup.executeBatch();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] == 0) {
+        mergeRollup(keys.get(i).key, rollups.get(i).minuteMs(), blobs.get(i));
+      }
+    }
+  }
+
+  private void mergeRollup(int hostKey, long minuteMs, byte[] more) throws SQLException {
+    selectRollup.setInt(1, hostKey);
+    selectRollup.setLong(2, minuteMs);
+    byte[] stored;
+    try (ResultSet rs = selectRollup.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("rollup of minute " + minuteMs + " neither inserted nor found");
+      }
+      stored = rs.getBytes(1);
+    }
+    updateRollup.setBytes(1, RollupBlob.merge(stored, more, rollupBlob));
+    updateRollup.setInt(2, hostKey);
+    updateRollup.setLong(3, minuteMs);
+    updateRollup.executeUpdate();
   }
 
   @Override
@@ -217,26 +294,8 @@ public final class SqliteHistoryStore implements HistoryStore {
       }
       int deleted = 0;
       deleted += delete("DELETE FROM samples_raw WHERE host_key=? AND ts_ms<?", key, rawBeforeMs);
-      List<Integer> indexes = new ArrayList<>();
-      try (PreparedStatement s =
-          writer.prepareStatement("SELECT idx FROM sensors WHERE host_key=?")) {
-        s.setInt(1, key);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            indexes.add(rs.getInt(1));
-          }
-        }
-      }
-      try (PreparedStatement s =
-          writer.prepareStatement(
-              "DELETE FROM samples_1m WHERE host_key=? AND sensor_idx=? AND minute_ms<?")) {
-        for (int idx : indexes) {
-          s.setInt(1, key);
-          s.setInt(2, idx);
-          s.setLong(3, rollupBeforeMs);
-          deleted += s.executeUpdate();
-        }
-      }
+      deleted +=
+          delete("DELETE FROM rollups_1m WHERE host_key=? AND minute_ms<?", key, rollupBeforeMs);
       deleted += delete("DELETE FROM events WHERE host_key=? AND ts_ms<?", key, rollupBeforeMs);
       deleted +=
           delete("DELETE FROM alert_transitions WHERE host_key=? AND ts_ms<?", key, rollupBeforeMs);
@@ -279,25 +338,37 @@ public final class SqliteHistoryStore implements HistoryStore {
     selectSensors.setInt(1, key);
     try (ResultSet rs = selectSensors.executeQuery()) {
       while (rs.next()) {
-        keys.sensorIndex.put(rs.getString(1), rs.getInt(2));
+        keys.sensors.put(rs.getString(1), new SensorKey(rs.getInt(2), rs.getLong(3)));
       }
     }
     hostKeys.put(hostId, keys);
     return keys;
   }
 
-  private int sensorIndex(HostKeys host, String sensorId, long firstMs) throws SQLException {
-    Integer idx = host.sensorIndex.get(sensorId);
-    if (idx != null) {
-      return idx;
+  /**
+   * The index of {@code sensorId}, interned when new; data at {@code atMs} older than any before (a
+   * backfill, a replay of old minutes) moves the sensor's first time back, so the series list can
+   * bound each sensor's span by it.
+   */
+  private int sensorIndex(HostKeys host, String sensorId, long atMs) throws SQLException {
+    SensorKey known = host.sensors.get(sensorId);
+    if (known != null) {
+      if (atMs < known.firstMs) {
+        known.firstMs = atMs;
+        updateSensorFirst.setLong(1, atMs);
+        updateSensorFirst.setInt(2, host.key);
+        updateSensorFirst.setString(3, sensorId);
+        updateSensorFirst.addBatch(); // after the inserts: the sensor may be new in this batch
+      }
+      return known.index;
     }
-    int next = host.sensorIndex.size();
+    int next = host.sensors.size();
     insertSensor.setInt(1, host.key);
     insertSensor.setString(2, sensorId);
     insertSensor.setInt(3, next);
-    insertSensor.setLong(4, firstMs);
+    insertSensor.setLong(4, atMs);
     insertSensor.addBatch(); // executed before the commit: nothing reads it in between
-    host.sensorIndex.put(sensorId, next);
+    host.sensors.put(sensorId, new SensorKey(next, atMs));
     return next;
   }
 
@@ -306,6 +377,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     hostKeys.clear();
     try {
       insertSensor.clearBatch();
+      updateSensorFirst.clearBatch();
     } catch (SQLException e) {
       log.warn("History batch reset failed: {}", e.toString());
     }
@@ -409,28 +481,29 @@ public final class SqliteHistoryStore implements HistoryStore {
               }
             }
           }
+          Long rollupFirst =
+              singleLong(c, "SELECT MIN(minute_ms) FROM rollups_1m WHERE host_key=?", key);
+          Map<Integer, Long> rollupLast = lastMinutes(c, key);
           List<SeriesInfo> list = new ArrayList<>();
           try (PreparedStatement sensors =
-                  c.prepareStatement(
-                      "SELECT sensor_id, idx, first_ms FROM sensors WHERE host_key=?"
-                          + " ORDER BY sensor_id");
-              PreparedStatement first =
-                  c.prepareStatement(
-                      "SELECT MIN(minute_ms) FROM samples_1m WHERE host_key=? AND sensor_idx=?");
-              PreparedStatement last =
-                  c.prepareStatement(
-                      "SELECT MAX(minute_ms) FROM samples_1m WHERE host_key=? AND sensor_idx=?")) {
+              c.prepareStatement(
+                  "SELECT sensor_id, idx, first_ms FROM sensors WHERE host_key=?"
+                      + " ORDER BY sensor_id")) {
             sensors.setInt(1, key);
             try (ResultSet rs = sensors.executeQuery()) {
               while (rs.next()) {
                 int idx = rs.getInt(2);
-                Long rollupFirst = singleLong(first, key, idx);
-                Long rollupLast = singleLong(last, key, idx);
-                Long rawFrom = rawFirst == null ? null : Math.max(rawFirst, rs.getLong(3));
+                long firstMs = rs.getLong(3);
+                Long rollupTo = rollupLast.get(idx);
+                Long rollupFrom =
+                    rollupTo == null
+                        ? null
+                        : Math.max(rollupFirst, Math.floorDiv(firstMs, MINUTE_MS) * MINUTE_MS);
+                Long rawFrom = rawFirst == null ? null : Math.max(rawFirst, firstMs);
                 Long rawTo =
                     rawLast != null && SampleBlob.contains(rawLast, idx) ? rawLastMs : null;
-                Long from = min(rollupFirst, rawFrom);
-                Long to = max(rollupLast, rawTo);
+                Long from = min(rollupFrom, rawFrom);
+                Long to = max(rollupTo, rawTo);
                 if (from != null && to != null) {
                   list.add(new SeriesInfo(rs.getString(1), from, to));
                 }
@@ -439,6 +512,37 @@ public final class SqliteHistoryStore implements HistoryStore {
           }
           return list;
         });
+  }
+
+  /**
+   * The newest minute of each sensor of host {@code hostKey} with a rollup: the newest row names
+   * every sensor still reporting, so older rows are read only for sensors that stopped.
+   */
+  private static Map<Integer, Long> lastMinutes(Connection c, int hostKey) throws SQLException {
+    Set<Integer> wanted = new HashSet<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT idx FROM sensors WHERE host_key=?")) {
+      s.setInt(1, hostKey);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          wanted.add(rs.getInt(1));
+        }
+      }
+    }
+    Map<Integer, Long> last = new HashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT minute_ms, vals FROM rollups_1m WHERE host_key=? ORDER BY minute_ms DESC")) {
+      s.setInt(1, hostKey);
+      try (ResultSet rs = s.executeQuery()) {
+        while (last.size() < wanted.size() && rs.next()) {
+          long minuteMs = rs.getLong(1);
+          for (int idx : RollupBlob.decode(rs.getBytes(2)).keySet()) {
+            last.putIfAbsent(idx, minuteMs);
+          }
+        }
+      }
+    }
+    return last;
   }
 
   @Override
@@ -486,23 +590,17 @@ public final class SqliteHistoryStore implements HistoryStore {
           }
           try (PreparedStatement s =
               c.prepareStatement(
-                  "SELECT minute_ms, min, avg, max, count FROM samples_1m"
-                      + " WHERE host_key=? AND sensor_idx=? AND minute_ms>=? AND minute_ms<=?"
-                      + " ORDER BY minute_ms LIMIT ?")) {
+                  "SELECT minute_ms, vals FROM rollups_1m"
+                      + " WHERE host_key=? AND minute_ms>=? AND minute_ms<=? ORDER BY minute_ms")) {
             s.setInt(1, key);
-            s.setInt(2, idx);
-            s.setLong(3, fromMs);
-            s.setLong(4, toMs);
-            s.setInt(5, limit);
+            s.setLong(2, fromMs);
+            s.setLong(3, toMs);
             try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                points.add(
-                    new RollupPoint(
-                        rs.getLong(1),
-                        rs.getDouble(2),
-                        rs.getDouble(3),
-                        rs.getDouble(4),
-                        rs.getLong(5)));
+              while (points.size() < limit && rs.next()) {
+                RollupBlob.Stats stats = RollupBlob.find(rs.getBytes(2), idx);
+                if (stats != null) {
+                  points.add(stats.at(rs.getLong(1)));
+                }
               }
             }
           }
@@ -567,18 +665,6 @@ public final class SqliteHistoryStore implements HistoryStore {
         long v = rs.getLong(1);
         return rs.wasNull() ? null : v;
       }
-    }
-  }
-
-  private static Long singleLong(PreparedStatement s, int hostKey, int idx) throws SQLException {
-    s.setInt(1, hostKey);
-    s.setInt(2, idx);
-    try (ResultSet rs = s.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      long v = rs.getLong(1);
-      return rs.wasNull() ? null : v;
     }
   }
 

@@ -118,14 +118,67 @@ class HistoryStoreTest {
   }
 
   @Test
+  void twoRollupsOfOneMinuteInOneBatchAreMerged() {
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"))) {
+      store.write(
+          new HistoryBatch(
+              List.of(),
+              List.of(
+                  new Rollup(
+                      "h1",
+                      T0,
+                      Map.of(
+                          "t",
+                          new RollupPoint(T0, 10, 10, 10, 1),
+                          "u",
+                          new RollupPoint(T0, 1, 1, 1, 1))),
+                  Rollup.of("h1", "t", new RollupPoint(T0, 20, 40, 50, 3))),
+              List.of(),
+              List.of()));
+
+      assertThat(store.rollups("h1", "t", T0, T0, 10))
+          .containsExactly(new RollupPoint(T0, 10, 32.5, 50, 4));
+      assertThat(store.rollups("h1", "u", T0, T0, 10))
+          .containsExactly(new RollupPoint(T0, 1, 1, 1, 1));
+    }
+  }
+
+  @Test
+  void aSensorThatStoppedReportingEndsAtItsLastMinute() {
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"))) {
+      store.write(
+          new HistoryBatch(
+              List.of(),
+              List.of(
+                  new Rollup(
+                      "h1",
+                      T0,
+                      Map.of(
+                          "t",
+                          new RollupPoint(T0, 1, 1, 1, 1),
+                          "usb",
+                          new RollupPoint(T0, 5, 5, 5, 1))),
+                  Rollup.of("h1", "t", new RollupPoint(T0 + MINUTE, 2, 2, 2, 1)),
+                  Rollup.of("h1", "t", new RollupPoint(T0 + 2 * MINUTE, 3, 3, 3, 1))),
+              List.of(),
+              List.of()));
+
+      assertThat(store.series("h1"))
+          .containsExactly(new SeriesInfo("t", T0, T0 + 2 * MINUTE), new SeriesInfo("usb", T0, T0));
+      assertThat(store.rollups("h1", "usb", T0, T0 + 2 * MINUTE, 10))
+          .containsExactly(new RollupPoint(T0, 5, 5, 5, 1));
+    }
+  }
+
+  @Test
   void retentionRemovesOldRawAndOldRollupsAndKeepsTheRest() throws Exception {
     MutableClock clock = new MutableClock(Instant.ofEpochMilli(T0));
     SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"));
     try (store) {
       List<Rollup> rollups =
           List.of(
-              new Rollup("h1", "t", new RollupPoint(T0 - 31 * 24 * HOUR, 1, 1, 1, 1)),
-              new Rollup("h1", "t", new RollupPoint(T0 - 2 * 24 * HOUR, 2, 2, 2, 1)));
+              Rollup.of("h1", "t", new RollupPoint(T0 - 31 * 24 * HOUR, 1, 1, 1, 1)),
+              Rollup.of("h1", "t", new RollupPoint(T0 - 2 * 24 * HOUR, 2, 2, 2, 1)));
       store.write(
           new HistoryBatch(
               List.of(

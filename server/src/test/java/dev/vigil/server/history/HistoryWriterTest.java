@@ -25,7 +25,10 @@ class HistoryWriterTest {
     volatile int rows;
 
     @Override
-    public void write(HistoryBatch batch) {
+    public void commit() {}
+
+    @Override
+    public void append(HistoryBatch batch) {
       entered.countDown();
       try {
         release.await();

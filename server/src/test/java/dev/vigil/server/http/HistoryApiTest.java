@@ -79,11 +79,10 @@ class HistoryApiTest {
       }
       List<Rollup> minutes = new ArrayList<>();
       for (long m = NOW_MINUTE - 7 * 24 * HOUR; m < NOW_MINUTE; m += MINUTE) {
-        minutes.add(new Rollup("week-1", "t", new RollupPoint(m, 30, 40, 50, 6)));
+        minutes.add(Rollup.of("week-1", "t", new RollupPoint(m, 30, 40, 50, 6)));
       }
       for (int i = 1; i <= SeriesHandler.MAX_POINTS + 1; i++) {
-        minutes.add(
-            new Rollup("busy-1", "t", new RollupPoint(NOW_MINUTE - i * MINUTE, 1, 1, 1, 1)));
+        minutes.add(Rollup.of("busy-1", "t", new RollupPoint(NOW_MINUTE - i * MINUTE, 1, 1, 1, 1)));
       }
       store.write(
           new HistoryBatch(
