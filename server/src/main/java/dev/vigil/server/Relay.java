@@ -75,6 +75,9 @@ public final class Relay implements AutoCloseable {
     this.history = history;
   }
 
+  /** Held from start to the end of {@link #close}; set by {@link #start} once started. */
+  private DataDirLock dataDirLock;
+
   /** Opens the history store and starts its writer; null when history is disabled. */
   private static HistoryWriter openHistory(RelayConfig config, MessageCodec codec)
       throws IOException {
@@ -109,6 +112,18 @@ public final class Relay implements AutoCloseable {
    *     stored
    */
   public static Relay start(RelayConfig config) throws IOException, InterruptedException {
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    try {
+      Relay relay = startHolding(config);
+      relay.dataDirLock = lock;
+      return relay;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Relay startHolding(RelayConfig config) throws IOException, InterruptedException {
     RelayConfig effective = TokenStore.ensureTokens(config);
     byte[] id = new byte[RELAY_ID_BYTES];
     new SecureRandom().nextBytes(id);
@@ -233,6 +248,11 @@ public final class Relay implements AutoCloseable {
     }
     // After the core: nothing is offered any more, so the writer flushes everything it got.
     closeHistory(history);
+    try {
+      dataDirLock.close();
+    } catch (IOException e) {
+      log.warn("Releasing the data directory lock failed: {}", e.toString());
+    }
     log.info("Relay {} stopped", relayId);
   }
 

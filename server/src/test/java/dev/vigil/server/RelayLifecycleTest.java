@@ -49,4 +49,28 @@ class RelayLifecycleTest {
 
     assertThat(dashboard.awaitClose(WAIT).code()).isEqualTo(CloseCodes.GOING_AWAY);
   }
+
+  @Test
+  void aSecondRelayOnTheSameDataDirectoryIsRefusedAndTheFirstKeepsServing() throws Exception {
+    try (Relay first = Relay.start(TestRelays.config(dataDir))) {
+      assertThatThrownBy(() -> Relay.start(TestRelays.config(dataDir)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("in use by another relay")
+          .hasMessageContaining(dataDir.toAbsolutePath().toString());
+
+      ProtocolTestClient dashboard =
+          ProtocolTestClient.connect(first.port(), dashboardHello(ALICE_TOKEN));
+      assertThat(dashboard.awaitMessage(Snapshot.class, WAIT)).isNotNull();
+      dashboard.closeBlocking();
+    }
+  }
+
+  @Test
+  void aStoppedRelaysDataDirectoryCanBeUsedAgainAtOnce() throws Exception {
+    Relay.start(TestRelays.config(dataDir)).close();
+
+    try (Relay again = Relay.start(TestRelays.config(dataDir))) {
+      assertThat(again.port()).isPositive();
+    }
+  }
 }

@@ -459,7 +459,8 @@ class HttpLinkTest {
 
   @Test
   void httpPeerThatNeverAnswersPingsIsClosedByTheHeartbeat() throws Exception {
-    try (Relay fast = Relay.start(TestRelays.config(dataDir).withHeartbeatInterval(HEARTBEAT))) {
+    try (Relay fast =
+        Relay.start(TestRelays.config(dataDir.resolve("fast")).withHeartbeatInterval(HEARTBEAT))) {
       HttpLinkTestClient client = new HttpLinkTestClient(fast.httpPort());
       String session = client.open();
       client.post(session, client.line(dashboardHello(ALICE_TOKEN)));
@@ -487,7 +488,9 @@ class HttpLinkTest {
   void stalledPollerIsClosedAsASlowConsumerWhileAWebSocketDashboardGetsEverything()
       throws Exception {
     try (Relay slow =
-        Relay.start(TestRelays.config(dataDir).withHeartbeatInterval(Duration.ofMillis(200)))) {
+        Relay.start(
+            TestRelays.config(dataDir.resolve("slow-heartbeat"))
+                .withHeartbeatInterval(Duration.ofMillis(200)))) {
       HttpLinkTestClient client = new HttpLinkTestClient(slow.httpPort());
       String stalled = client.open();
       client.post(stalled, client.line(dashboardHello(ALICE_TOKEN)));
@@ -539,7 +542,7 @@ class HttpLinkTest {
 
   @Test
   void stoppingTheRelayEndsEventsStreamsWithClose1001() throws Exception {
-    Relay stopping = Relay.start(TestRelays.config(dataDir));
+    Relay stopping = Relay.start(TestRelays.config(dataDir.resolve("stopping")));
     HttpLinkTestClient client = new HttpLinkTestClient(stopping.httpPort());
     String session = client.open();
     client.post(session, client.line(dashboardHello(ALICE_TOKEN)));

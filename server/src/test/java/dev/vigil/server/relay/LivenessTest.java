@@ -52,10 +52,12 @@ class LivenessTest {
   static void startRelays() throws Exception {
     relay =
         Relay.start(
-            TestRelays.config(dataDir)
+            TestRelays.config(dataDir.resolve("relay"))
                 .withExpectedSampleInterval(SAMPLE_INTERVAL)
                 .withOfflineAlertAfter(OFFLINE_ALERT_AFTER));
-    fastHeartbeatRelay = Relay.start(TestRelays.config(dataDir).withHeartbeatInterval(HEARTBEAT));
+    fastHeartbeatRelay =
+        Relay.start(
+            TestRelays.config(dataDir.resolve("fast-heartbeat")).withHeartbeatInterval(HEARTBEAT));
   }
 
   @AfterAll
