@@ -35,8 +35,7 @@ public final class TestRelays {
                     80,
                     Duration.ZERO,
                     Severity.CRITICAL)))
-        .withDataDir(dataDir)
-        .withHistory(dev.vigil.server.config.HistoryConfig.defaults().withEnabled(true));
+        .withDataDir(dataDir);
   }
 
   /** Starts a relay with {@link #config}. */

@@ -17,10 +17,8 @@ class HistoryConfigTest {
   }
 
   @Test
-  void historyIsOffUntilConfiguredAndThenInTheDataDirectoryWith24HoursRawAnd30DaysOfMinutes() {
-    assertThat(apply("{}").history().enabled()).isFalse();
-
-    RelayConfig c = apply("{\"history\": {}}");
+  void historyIsOnByDefaultInTheDataDirectoryWith24HoursRawAnd30DaysOfMinutes() {
+    RelayConfig c = apply("{}");
 
     assertThat(c.history().enabled()).isTrue();
     assertThat(c.historyPath()).isEqualTo(Path.of("/d/history.db"));

@@ -66,16 +66,8 @@ class StoreAndForwardTest {
     executor.shutdownNow();
   }
 
-  /**
-   * The relay as it ships: history off (its default). With history on, the killed-agent case below
-   * was seen twice under load to show the restarted agent's first live sample to the dashboard
-   * twice; that is being chased separately (the history tests cover history).
-   */
   private RelayConfig relayConfig(int port) {
-    return TestRelays.config(tmp.resolve("relay"))
-        .withPort(port)
-        .withHeartbeatInterval(HEARTBEAT)
-        .withHistory(dev.vigil.server.config.HistoryConfig.defaults());
+    return TestRelays.config(tmp.resolve("relay")).withPort(port).withHeartbeatInterval(HEARTBEAT);
   }
 
   private Relay startRelay(int port) throws Exception {

@@ -35,8 +35,7 @@ public final class TestRelays {
         .withAgentTokens(Set.of(AGENT_TOKEN))
         .withOperatorTokens(Map.of(ALICE_TOKEN, "alice", BOB_TOKEN, "bob"))
         .withRules(List.of())
-        .withDataDir(dataDir)
-        .withHistory(dev.vigil.server.config.HistoryConfig.defaults().withEnabled(true));
+        .withDataDir(dataDir);
   }
 
   public static Hello agentHello(String hostId) {
