@@ -28,7 +28,11 @@ public sealed interface Message
         RuleList,
         SilencePut,
         SilenceDelete,
-        SilenceList {
+        SilenceList,
+        TokenList,
+        TokenCreate,
+        TokenCreated,
+        TokenRevoke {
 
   /** The wire type of this message, e.g. {@code "sample"}. */
   default MessageType type() {

@@ -29,7 +29,11 @@ public enum MessageType {
   RULES("rules", RuleList.class),
   SILENCE_PUT("silence.put", SilencePut.class),
   SILENCE_DELETE("silence.delete", SilenceDelete.class),
-  SILENCES("silences", SilenceList.class);
+  SILENCES("silences", SilenceList.class),
+  TOKENS("tokens", TokenList.class),
+  TOKEN_CREATE("token.create", TokenCreate.class),
+  TOKEN_CREATED("token.created", TokenCreated.class),
+  TOKEN_REVOKE("token.revoke", TokenRevoke.class);
 
   private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
   private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();

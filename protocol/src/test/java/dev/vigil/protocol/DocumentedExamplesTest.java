@@ -36,14 +36,21 @@ class DocumentedExamplesTest {
 
   @Test
   void theDocumentationShowsTheAlertRuleAndSilenceMessages() throws IOException {
-    List<String> types =
-        examples().stream()
-            .map(j -> j.replaceAll("(?s)^.*?\"type\":\"([^\"]+)\".*$", "$1"))
-            .toList();
-
-    assertThat(types)
+    assertThat(documentedTypes())
         .contains(
             "rule.put", "rule.delete", "rules", "silence.put", "silence.delete", "silences", "ack");
+  }
+
+  @Test
+  void theDocumentationShowsTheTokenManagementMessages() throws IOException {
+    assertThat(documentedTypes())
+        .contains("tokens", "token.create", "token.created", "token.revoke");
+  }
+
+  private static List<String> documentedTypes() throws IOException {
+    return examples().stream()
+        .map(j -> j.replaceAll("(?s)^.*?\"type\":\"([^\"]+)\".*$", "$1"))
+        .toList();
   }
 
   /** The JSON messages in the doc's json blocks: lines accumulated until their braces balance. */

@@ -122,6 +122,26 @@ final class ProtocolExamples {
             1_700_007_200_000L,
             "alice",
             1_700_000_030_000L);
+    TokenInfo configOperator =
+        new TokenInfo(
+            "1951d6444eae",
+            TokenKind.OPERATOR,
+            "root",
+            "admin",
+            TokenSource.CONFIG,
+            null,
+            null,
+            "set in the relay's configuration; change it there");
+    TokenInfo ciAgent =
+        new TokenInfo(
+            "c997f6620f7c",
+            TokenKind.AGENT,
+            "ci runners",
+            null,
+            TokenSource.MANAGED,
+            1_700_000_040_000L,
+            "ada",
+            null);
     return List.of(
         new Hello(
             Role.AGENT,
@@ -164,7 +184,11 @@ final class ProtocolExamples {
         new RuleList(List.of(gpuHot, usbAdded)),
         new SilencePut("r-10", silence),
         new SilenceDelete("r-11", "s-1"),
-        new SilenceList(List.of(silence)));
+        new SilenceList(List.of(silence)),
+        new TokenList(List.of(configOperator, ciAgent)),
+        new TokenCreate("r-12", "agent", "ci runners", null),
+        new TokenCreated("r-12", ciAgent, "q3Jw0mYl7n4T1cXo2vF8bH5sK9dLpZ6eA0uRiWgCtNE"),
+        new TokenRevoke("r-13", "c997f6620f7c"));
   }
 
   static Message byType(MessageType type) {

@@ -20,6 +20,8 @@ import dev.vigil.server.notify.NotificationDispatcher;
 import dev.vigil.server.notify.NotificationJson;
 import dev.vigil.server.notify.RetryPolicy;
 import dev.vigil.server.relay.RelayCore;
+import dev.vigil.server.token.TokenAdmin;
+import dev.vigil.server.token.TokenRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -149,6 +151,10 @@ public final class Relay implements AutoCloseable {
                 effective.clock(),
                 RetryPolicy.DEFAULT,
                 NotificationDispatcher.MAX_QUEUED);
+    TokenRegistry tokens =
+        TokenRegistry.of(
+            effective.agentTokens(), effective.operatorTokens(), effective.operatorRoles());
+    TokenAdmin tokenAdmin = TokenAdmin.open(tokens, effective.dataDir());
     HistoryWriter history = openHistory(effective, codec);
     RelayCore core =
         new RelayCore(
@@ -159,7 +165,8 @@ public final class Relay implements AutoCloseable {
             alerts,
             settings,
             notifications,
-            history == null ? HistorySink.NONE : history);
+            history == null ? HistorySink.NONE : history,
+            tokenAdmin);
     core.start();
     RelayWebSocketServer webSocket =
         new RelayWebSocketServer(
@@ -178,7 +185,7 @@ public final class Relay implements AutoCloseable {
           HttpApi.start(
               new InetSocketAddress(effective.bindAddress(), effective.httpPort()),
               core,
-              new Authenticator(effective.agentTokens(), effective.operatorTokens()),
+              new Authenticator(tokens),
               RelayVersion.VERSION,
               codec,
               core,

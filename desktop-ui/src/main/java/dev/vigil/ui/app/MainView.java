@@ -7,6 +7,7 @@ import dev.vigil.ui.host.HostPageView;
 import dev.vigil.ui.hosts.HostGridView;
 import dev.vigil.ui.theme.StyleClasses;
 import dev.vigil.ui.theme.Theme;
+import dev.vigil.ui.tokens.TokensView;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.animation.PauseTransition;
@@ -58,6 +59,7 @@ public final class MainView extends BorderPane {
     pages.put(Page.ALERTS, new AlertsView(viewModel.alerts()));
     pages.put(Page.EVENTS, new EventTimelineView(viewModel.events(), "Event timeline"));
     pages.put(Page.RULES, new dev.vigil.ui.rules.RulesView(viewModel.rules()));
+    pages.put(Page.TOKENS, new TokensView(viewModel.tokens()));
     pages.put(Page.HOST, new HostPageView(viewModel.hostPage()));
 
     setTop(header());
@@ -103,6 +105,9 @@ public final class MainView extends BorderPane {
             (obs, old, now) -> StyleClasses.toggle(alerts, "has-firing", now.intValue() > 0));
     ToggleButton events = nav(group, Page.EVENTS, "Events");
     ToggleButton rules = nav(group, Page.RULES, "Rules");
+    ToggleButton tokens = nav(group, Page.TOKENS, "Tokens");
+    tokens.visibleProperty().bind(viewModel.tokens().canManageProperty()); // admins only
+    tokens.managedProperty().bind(tokens.visibleProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Button theme = new Button();
@@ -111,7 +116,7 @@ public final class MainView extends BorderPane {
         .textProperty()
         .bind(viewModel.themeProperty().map(t -> t == Theme.DARK ? "Light theme" : "Dark theme"));
     theme.setOnAction(e -> viewModel.toggleTheme());
-    HBox header = new HBox(title, hosts, alerts, events, rules, spacer, theme);
+    HBox header = new HBox(title, hosts, alerts, events, rules, tokens, spacer, theme);
     header.getStyleClass().add(StyleClasses.APP_HEADER);
     return header;
   }

@@ -13,6 +13,7 @@ import dev.vigil.ui.state.Changes;
 import dev.vigil.ui.state.DashboardState;
 import dev.vigil.ui.state.HostModel;
 import dev.vigil.ui.theme.Theme;
+import dev.vigil.ui.tokens.TokensViewModel;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class MainViewModel {
   private final ActiveAlertsPanelViewModel activeAlerts;
   private final EventTimelineViewModel events;
   private final dev.vigil.ui.rules.RulesViewModel rules;
+  private final TokensViewModel tokens;
   private final ConnectionBarViewModel connectionBar;
   private final DashboardState state;
   private Page listPage = Page.HOSTS;
@@ -70,14 +72,21 @@ public final class MainViewModel {
         new ActiveAlertsPanelViewModel(state, clock, zone, this::openHost, alertPanelOpen);
     this.events = new EventTimelineViewModel(state, zone);
     this.rules = new dev.vigil.ui.rules.RulesViewModel(state, sender);
+    this.tokens = new TokensViewModel(state, sender, zone);
     this.connectionBar = new ConnectionBarViewModel(state, clock, reconnect);
     state.addListener(this::stateChanged);
   }
 
-  /** Shows a list page (hosts, alerts or events). */
+  /**
+   * Shows a list page (hosts, alerts, events, rules, or tokens for admins: for other roles the
+   * tokens page is not offered, and asking for it changes nothing).
+   */
   public void showPage(Page target) {
     if (target == Page.HOST) {
       throw new IllegalArgumentException("open a host page with openHost(hostId)");
+    }
+    if (target == Page.TOKENS && !state.permissions().canManageTokens()) {
+      return;
     }
     listPage = target;
     page.set(target);
@@ -106,6 +115,9 @@ public final class MainViewModel {
   }
 
   private void stateChanged(Changes changes) {
+    if (page.get() == Page.TOKENS && !state.permissions().canManageTokens()) {
+      showPage(Page.HOSTS); // connected anew with a token that is not an admin's
+    }
     String query = pendingHostQuery;
     if (query == null || !state.hasSnapshot()) {
       return;
@@ -190,6 +202,11 @@ public final class MainViewModel {
   /** The alert rules page. */
   public dev.vigil.ui.rules.RulesViewModel rules() {
     return rules;
+  }
+
+  /** The tokens page (admins only). */
+  public TokensViewModel tokens() {
+    return tokens;
   }
 
   public ConnectionBarViewModel connectionBar() {

@@ -6,5 +6,7 @@ public enum Page {
   ALERTS,
   EVENTS,
   RULES,
+  /** The relay's tokens: admins only. */
+  TOKENS,
   HOST
 }

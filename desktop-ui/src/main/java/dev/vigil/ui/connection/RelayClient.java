@@ -545,7 +545,7 @@ public final class RelayClient implements MessageSender, AutoCloseable {
   static String describeClose(int code, String reason) {
     String detail = reason == null || reason.isBlank() ? "" : ": " + reason;
     return switch (code) {
-      case CloseCodes.UNAUTHORIZED -> "token rejected";
+      case CloseCodes.UNAUTHORIZED -> "token rejected" + detail; // unknown, or revoked: say which
       case CloseCodes.HELLO_REQUIRED -> "relay rejected the hello" + detail;
       case CloseCodes.UNSUPPORTED_VERSION -> "relay does not speak this protocol version" + detail;
       case CloseCodes.REPLACED -> "replaced by another connection" + detail;

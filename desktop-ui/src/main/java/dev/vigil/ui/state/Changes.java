@@ -3,6 +3,7 @@ package dev.vigil.ui.state;
 import dev.vigil.protocol.Alert;
 import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.Result;
+import dev.vigil.protocol.TokenCreated;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param newEvents live device events in arrival order (not those from a snapshot)
  * @param results answers to our requests
  * @param connectionChanged the link state or round-trip time changed
+ * @param tokensChanged the relay's token list changed (admins only)
+ * @param createdTokens tokens this dashboard asked for, with their secrets, in arrival order
  */
 public record Changes(
     boolean resynced,
@@ -27,12 +30,15 @@ public record Changes(
     List<Alert> alertUpdates,
     List<DeviceEvent> newEvents,
     List<Result> results,
-    boolean connectionChanged) {
+    boolean connectionChanged,
+    boolean tokensChanged,
+    List<TokenCreated> createdTokens) {
   public Changes {
     hostsChanged = Set.copyOf(hostsChanged);
     alertUpdates = List.copyOf(alertUpdates);
     newEvents = List.copyOf(newEvents);
     results = List.copyOf(results);
+    createdTokens = List.copyOf(createdTokens);
   }
 
   /** True when this host needs a refresh. */

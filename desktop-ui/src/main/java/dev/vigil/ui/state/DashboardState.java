@@ -13,6 +13,9 @@ import dev.vigil.protocol.Result;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.Snapshot;
+import dev.vigil.protocol.TokenCreated;
+import dev.vigil.protocol.TokenInfo;
+import dev.vigil.protocol.TokenList;
 import dev.vigil.ui.connection.ConnectionStatus;
 import dev.vigil.ui.connection.RelayEvent;
 import java.time.Clock;
@@ -63,6 +66,7 @@ public final class DashboardState {
   private OperatorPermissions permissions = OperatorPermissions.UNKNOWN;
   private List<dev.vigil.protocol.Silence> silences = List.of();
   private List<dev.vigil.protocol.RuleDefinition> rules = List.of();
+  private List<TokenInfo> tokens = List.of();
 
   /**
    * @param clock the dashboard's clock, for "last update" times
@@ -134,6 +138,11 @@ public final class DashboardState {
     return rules;
   }
 
+  /** The relay's tokens, without secrets; empty unless the operator is an admin. */
+  public List<TokenInfo> tokens() {
+    return tokens;
+  }
+
   /** The state of the relay link. */
   public ConnectionStatus connection() {
     return connection;
@@ -194,6 +203,15 @@ public final class DashboardState {
     if (message instanceof dev.vigil.protocol.Welcome welcome) {
       permissions = new OperatorPermissions(welcome.role());
       changes.connectionChanged = true;
+      if (!permissions.canManageTokens() && !tokens.isEmpty()) {
+        tokens = List.of(); // another relay, or another token: not this operator's to see
+        changes.tokensChanged = true;
+      }
+    } else if (message instanceof TokenList list) {
+      tokens = List.copyOf(list.tokens());
+      changes.tokensChanged = true;
+    } else if (message instanceof TokenCreated created) {
+      changes.createdTokens.add(created);
     } else if (message instanceof dev.vigil.protocol.SilenceList list) {
       silences = List.copyOf(list.silences());
       changes.alertsChanged = true;
@@ -324,6 +342,8 @@ public final class DashboardState {
     final List<DeviceEvent> events = new ArrayList<>();
     final List<Result> results = new ArrayList<>();
     boolean connectionChanged;
+    boolean tokensChanged;
+    final List<TokenCreated> createdTokens = new ArrayList<>();
 
     Changes build() {
       return new Changes(
@@ -334,7 +354,9 @@ public final class DashboardState {
           alertUpdates,
           events,
           results,
-          connectionChanged);
+          connectionChanged,
+          tokensChanged,
+          createdTokens);
     }
   }
 }

@@ -34,4 +34,12 @@ public record OperatorPermissions(String role) {
   public boolean canEditRules() {
     return role.isEmpty() || role.equals("admin");
   }
+
+  /**
+   * List, create and revoke the relay's tokens: admins only. Unlike rules, not for relays that name
+   * no role: those relays predate token management.
+   */
+  public boolean canManageTokens() {
+    return role.equals("admin");
+  }
 }

@@ -63,6 +63,16 @@ public final class StyleClasses {
   public static final String WARNING = "warning";
   public static final String CONNECTION_BAR = "connection-bar";
   public static final String CONNECTION_DOT = "connection-dot";
+  public static final String PAGE_TOOLBAR = "page-toolbar";
+  public static final String FORM_PROBLEM = "form-problem";
+
+  /** A dialog's pane: dialogs are their own scenes, and need the theme's variables too. */
+  public static final String VIGIL_DIALOG = "vigil-dialog";
+
+  public static final String TOKENS_TABLE = "tokens-table";
+  public static final String TOKEN_REVOKE = "token-revoke";
+  public static final String TOKEN_SECRET = "token-secret";
+  public static final String TOKEN_WARNING = "token-warning";
 
   private static final List<String> STATUS_CLASSES = classesOf(StatusKind.values(), "status-");
   private static final List<String> SEVERITY_CLASSES = classesOf(Severity.values(), "severity-");

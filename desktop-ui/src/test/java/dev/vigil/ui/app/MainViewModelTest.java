@@ -26,6 +26,35 @@ class MainViewModelTest {
           Theme.LIGHT,
           true);
 
+  private void welcomedAs(String role) {
+    Fixtures.apply(
+        state,
+        dev.vigil.protocol.Welcome.forDashboard(
+            "r1", "s1", 5_000, Fixtures.T0, "1.0", "e1", false, role));
+  }
+
+  @Test
+  void theTokensPageOpensForAnAdminOnly() {
+    welcomedAs("operator");
+    main.showPage(Page.TOKENS);
+    assertThat(main.getPage()).isEqualTo(Page.HOSTS);
+
+    welcomedAs("admin");
+    main.showPage(Page.TOKENS);
+
+    assertThat(main.getPage()).isEqualTo(Page.TOKENS);
+  }
+
+  @Test
+  void aWelcomeWithoutTheAdminRoleLeavesTheTokensPage() {
+    welcomedAs("admin");
+    main.showPage(Page.TOKENS);
+
+    welcomedAs("viewer");
+
+    assertThat(main.getPage()).isEqualTo(Page.HOSTS);
+  }
+
   @Test
   void backFromAHostPageReturnsToTheListItWasOpenedFrom() {
     main.showPage(Page.ALERTS);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,24 @@ class ViewerDashboardUiTest {
     WaitForAsyncUtils.waitFor(
         WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("Ping agent").tryQuery().isPresent());
     assertThat(robot.lookup("Ping agent").queryAs(Button.class).isDisabled()).isTrue();
+  }
+
+  @Test
+  void aViewerIsNotOfferedTheTokensPageNorGivenTheTokenList(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        WAIT_S, TimeUnit.SECONDS, () -> "viewer".equals(dashboard.state().permissions().role()));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    ToggleButton tokens =
+        robot.lookup("." + StyleClasses.NAV_BUTTON).queryAllAs(ToggleButton.class).stream()
+            .filter(b -> b.getText().equals("Tokens"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tokens.isVisible()).isFalse();
+    assertThat(tokens.isManaged()).isFalse();
+    robot.interact(() -> dashboard.viewModel().showPage(Page.TOKENS));
+    assertThat(dashboard.viewModel().getPage()).isNotEqualTo(Page.TOKENS);
+    assertThat(dashboard.state().tokens()).isEmpty();
+    assertThat(dashboard.viewModel().tokens().rows()).isEmpty();
   }
 }

@@ -96,7 +96,7 @@ class RelayClientTest {
     client.start();
 
     assertThat(listener.awaitPhase(ConnectionPhase.FAILED, WAIT_MS).detail())
-        .isEqualTo("token rejected");
+        .isEqualTo("token rejected: unknown operator token");
     assertThat(listener.next(1_000)).isNull();
   }
 

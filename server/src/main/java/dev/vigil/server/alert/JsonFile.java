@@ -3,6 +3,7 @@ package dev.vigil.server.alert;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.vigil.server.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSON file the relay keeps its alert settings in. {@link #save} turns the value into text on
- * the caller's thread and writes it on a background thread (temp file, then rename), so the core
- * thread never waits for the disk; saves that queue up while one is written collapse into the
- * latest. Thread-safe.
+ * One JSON file the relay keeps its settings in (alert rules, silences, alerts, managed tokens).
+ * {@link #save} turns the value into text on the caller's thread and writes it on a background
+ * thread (temp file, then rename), so the core thread never waits for the disk; saves that queue up
+ * while one is written collapse into the latest. A file made with {@link #ownerOnly} is readable by
+ * its owner only, where the file system has POSIX permissions. Thread-safe.
  */
 public final class JsonFile<T> {
   /** How long {@link #close} waits for the last write. */
@@ -32,19 +34,31 @@ public final class JsonFile<T> {
 
   private final Path file;
   private final Class<T> type;
+  private final boolean ownerOnly;
+  private volatile boolean unrestrictedWarned;
   private final AtomicReference<String> pending = new AtomicReference<>();
   private final ExecutorService writer;
 
   public JsonFile(Path file, Class<T> type) {
+    this(file, type, false);
+  }
+
+  private JsonFile(Path file, Class<T> type, boolean ownerOnly) {
     this.file = file;
     this.type = type;
+    this.ownerOnly = ownerOnly;
     this.writer =
         Executors.newSingleThreadExecutor(
             r -> {
-              Thread t = new Thread(r, "vigil-alert-files");
+              Thread t = new Thread(r, "vigil-json-" + file.getFileName());
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** A file for secrets: written with owner-only permissions ({@link OwnerOnlyFiles}). */
+  public static <T> JsonFile<T> ownerOnly(Path file, Class<T> type) {
+    return new JsonFile<>(file, type, true);
   }
 
   /** The stored value, or {@code null} when there is no file or it cannot be read (logged). */
@@ -83,6 +97,9 @@ public final class JsonFile<T> {
     try {
       Files.createDirectories(file.getParent());
       Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      if (ownerOnly) {
+        createOwnerOnly(temp);
+      }
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -91,6 +108,15 @@ public final class JsonFile<T> {
       }
     } catch (IOException e) {
       log.error("Cannot write {}: {}", file, e.toString());
+    }
+  }
+
+  /** A fresh, empty temp file that only the owner may read (the rename keeps its permissions). */
+  private void createOwnerOnly(Path temp) throws IOException {
+    Files.deleteIfExists(temp);
+    if (!OwnerOnlyFiles.create(temp) && !unrestrictedWarned) {
+      unrestrictedWarned = true;
+      log.warn("Cannot restrict permissions of {} on this file system; protect it yourself", file);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.server.config;
 
+import dev.vigil.server.files.OwnerOnlyFiles;
+import dev.vigil.server.token.TokenSecrets;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -7,10 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -29,12 +27,9 @@ public final class TokenStore {
   /** Operator name given to the generated operator token. */
   public static final String GENERATED_OPERATOR = "admin";
 
-  private static final int TOKEN_BYTES = 32;
   private static final String AGENT_KEY = "agent.token";
   private static final String OPERATOR_KEY = "operator.token";
   private static final String OPERATOR_NAME_KEY = "operator.name";
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
   private static final Logger log = LoggerFactory.getLogger(TokenStore.class);
 
   private TokenStore() {}
@@ -64,8 +59,8 @@ public final class TokenStore {
   private static Properties generate(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     Properties p = new Properties();
-    p.setProperty(AGENT_KEY, newToken());
-    p.setProperty(OPERATOR_KEY, newToken());
+    p.setProperty(AGENT_KEY, TokenSecrets.newSecret());
+    p.setProperty(OPERATOR_KEY, TokenSecrets.newSecret());
     p.setProperty(OPERATOR_NAME_KEY, GENERATED_OPERATOR);
     createOwnerOnly(file);
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -78,10 +73,10 @@ public final class TokenStore {
 
   private static void createOwnerOnly(Path file) throws IOException {
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file);
-      log.warn("Cannot restrict permissions of {} on this file system; protect it yourself", file);
+      if (!OwnerOnlyFiles.create(file)) {
+        log.warn(
+            "Cannot restrict permissions of {} on this file system; protect it yourself", file);
+      }
     } catch (FileAlreadyExistsException e) {
       throw new IOException("token file appeared while generating it: " + file, e);
     }
@@ -93,11 +88,5 @@ public final class TokenStore {
       throw new ConfigException(file + ": missing '" + key + "'");
     }
     return value.trim();
-  }
-
-  private static String newToken() {
-    byte[] bytes = new byte[TOKEN_BYTES];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -3,41 +3,33 @@ package dev.vigil.server.link;
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Role;
-import java.util.Map;
+import dev.vigil.protocol.TokenKind;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
-/** Checks the token of a hello (or an HTTP bearer token) against the configured tokens. */
+/**
+ * Checks the token of a hello (or an HTTP bearer token) against the tokens the relay accepts now: a
+ * token revoked a moment ago is refused on the next hello.
+ */
 public final class Authenticator {
-  private final Set<String> agentTokens;
-  private final Map<String, String> operatorTokens;
-  private final Map<String, OperatorRole> operatorRoles;
-
-  /** Every operator token has {@link OperatorRole#PLAIN_TOKEN_ROLE}. */
-  public Authenticator(Set<String> agentTokens, Map<String, String> operatorTokens) {
-    this(agentTokens, operatorTokens, Map.of());
-  }
+  private final TokenDirectory tokens;
 
   /**
-   * @param operatorRoles operator token to role; a token not listed has {@link
-   *     OperatorRole#PLAIN_TOKEN_ROLE}
+   * @param tokens the tokens the relay accepts
    */
-  public Authenticator(
-      Set<String> agentTokens,
-      Map<String, String> operatorTokens,
-      Map<String, OperatorRole> operatorRoles) {
-    this.agentTokens = Set.copyOf(agentTokens);
-    this.operatorTokens = Map.copyOf(operatorTokens);
-    this.operatorRoles = Map.copyOf(operatorRoles);
+  public Authenticator(TokenDirectory tokens) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
   }
 
   /** The outcome of a hello: accepted with the peer's display name, or rejected with a code. */
   public sealed interface Outcome {
     /**
      * Accepted; {@code name} is the host name (agent) or the operator name (dashboard), {@code
-     * operatorRole} the dashboard token's role ({@code null} for agents).
+     * operatorRole} the dashboard token's role ({@code null} for agents), {@code tokenId} the id of
+     * the token it authenticated with.
      */
-    record Accepted(Role role, String name, OperatorRole operatorRole) implements Outcome {}
+    record Accepted(Role role, String name, OperatorRole operatorRole, String tokenId)
+        implements Outcome {}
 
     /** Rejected with a close code and a precise reason. */
     record Rejected(int closeCode, String reason) implements Outcome {}
@@ -49,33 +41,38 @@ public final class Authenticator {
       return new Outcome.Rejected(CloseCodes.INVALID_FIELD, "field 'peerId' must not be blank");
     }
     if (hello.role() == Role.AGENT) {
-      if (agentTokens.contains(hello.token())) {
-        return new Outcome.Accepted(Role.AGENT, hello.name(), null);
+      Optional<Credential> agent = tokens.find(TokenKind.AGENT, hello.token());
+      if (agent.isPresent()) {
+        return new Outcome.Accepted(Role.AGENT, hello.name(), null, agent.get().tokenId());
       }
       return new Outcome.Rejected(
           CloseCodes.UNAUTHORIZED,
-          operatorTokens.containsKey(hello.token())
+          tokens.find(TokenKind.OPERATOR, hello.token()).isPresent()
               ? "an operator token cannot be used by an agent; use an agent token"
               : "unknown agent token");
     }
-    Optional<String> operator = operatorName(hello.token());
+    Optional<Credential> operator = tokens.find(TokenKind.OPERATOR, hello.token());
     if (operator.isPresent()) {
-      return new Outcome.Accepted(Role.DASHBOARD, operator.get(), roleOf(hello.token()));
+      Credential c = operator.get();
+      return new Outcome.Accepted(Role.DASHBOARD, c.name(), c.role(), c.tokenId());
     }
     return new Outcome.Rejected(
         CloseCodes.UNAUTHORIZED,
-        agentTokens.contains(hello.token())
+        tokens.find(TokenKind.AGENT, hello.token()).isPresent()
             ? "an agent token cannot be used by a dashboard; use an operator token"
             : "unknown operator token");
   }
 
-  /** The role of an operator token. */
+  /** The role of an operator token; {@link OperatorRole#PLAIN_TOKEN_ROLE} when it is none. */
   public OperatorRole roleOf(String token) {
-    return operatorRoles.getOrDefault(token, OperatorRole.PLAIN_TOKEN_ROLE);
+    return tokens
+        .find(TokenKind.OPERATOR, token)
+        .map(Credential::role)
+        .orElse(OperatorRole.PLAIN_TOKEN_ROLE);
   }
 
   /** The operator name for an operator token, if it is one. */
   public Optional<String> operatorName(String token) {
-    return Optional.ofNullable(token == null ? null : operatorTokens.get(token));
+    return tokens.find(TokenKind.OPERATOR, token).map(Credential::name);
   }
 }

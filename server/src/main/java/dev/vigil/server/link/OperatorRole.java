@@ -6,14 +6,14 @@ import java.util.Locale;
 /**
  * What an operator token allows on the relay. Each role may do what the one before it may, and
  * more: viewers read; operators also acknowledge, silence and send commands; admins also edit rules
- * (and tokens, in the config file).
+ * and manage tokens.
  */
 public enum OperatorRole {
   /** Reads hosts, alerts, rules and silences. */
   VIEWER,
   /** Also acknowledges alerts, puts and deletes silences, and sends commands to agents. */
   OPERATOR,
-  /** Also puts and deletes alert rules. */
+  /** Also puts and deletes alert rules, and creates and revokes tokens. */
   ADMIN;
 
   /**

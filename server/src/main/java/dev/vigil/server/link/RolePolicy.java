@@ -31,6 +31,8 @@ public final class RolePolicy {
           MessageType.RULE_DELETE,
           MessageType.SILENCE_PUT,
           MessageType.SILENCE_DELETE,
+          MessageType.TOKEN_CREATE,
+          MessageType.TOKEN_REVOKE,
           MessageType.PING,
           MessageType.PONG,
           MessageType.BYE);
@@ -47,6 +49,8 @@ public final class RolePolicy {
     NEEDS.put(MessageType.SILENCE_DELETE, new Need(OperatorRole.OPERATOR, "delete silences"));
     NEEDS.put(MessageType.RULE_PUT, new Need(OperatorRole.ADMIN, "edit rules"));
     NEEDS.put(MessageType.RULE_DELETE, new Need(OperatorRole.ADMIN, "delete rules"));
+    NEEDS.put(MessageType.TOKEN_CREATE, new Need(OperatorRole.ADMIN, "manage tokens"));
+    NEEDS.put(MessageType.TOKEN_REVOKE, new Need(OperatorRole.ADMIN, "manage tokens"));
   }
 
   private RolePolicy() {}

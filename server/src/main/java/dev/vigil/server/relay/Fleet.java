@@ -9,6 +9,7 @@ import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.HostSnapshot;
 import dev.vigil.protocol.HostState;
 import dev.vigil.protocol.Inventory;
+import dev.vigil.protocol.Message;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.RuleDelete;
@@ -193,6 +194,14 @@ final class Fleet {
   /** Answers a refused request. */
   void refuse(PeerLink from, String requestId, String error) {
     dashboards.reply(from, Result.failure(requestId, error));
+  }
+
+  /**
+   * Sends {@code message} to one dashboard only, unnumbered (never replayed to another), after
+   * everything broadcast before it.
+   */
+  void reply(PeerLink to, Message message) {
+    dashboards.reply(to, message);
   }
 
   /** An admin's rule put, for {@code operator}; answers {@code from} with a result. */

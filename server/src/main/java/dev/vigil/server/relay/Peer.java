@@ -23,6 +23,9 @@ final class Peer {
   /** Dashboards: the role of the operator token; null for agents. */
   OperatorRole operatorRole;
 
+  /** The id of the token it authenticated with; null until the hello is accepted. */
+  String tokenId;
+
   /** True once the relay decided to close it; later messages are ignored. */
   boolean closing;
 

@@ -25,6 +25,10 @@ import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.protocol.SilenceDelete;
 import dev.vigil.protocol.SilencePut;
+import dev.vigil.protocol.TokenCreate;
+import dev.vigil.protocol.TokenCreated;
+import dev.vigil.protocol.TokenList;
+import dev.vigil.protocol.TokenRevoke;
 import dev.vigil.protocol.Welcome;
 import dev.vigil.server.alert.AlertEngine;
 import dev.vigil.server.alert.AlertSettings;
@@ -33,11 +37,14 @@ import dev.vigil.server.config.RelayConfig;
 import dev.vigil.server.history.HistorySink;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.LinkListener;
+import dev.vigil.server.link.OperatorRole;
 import dev.vigil.server.link.PeerLink;
 import dev.vigil.server.link.RolePolicy;
 import dev.vigil.server.notify.AlertTransitions;
 import dev.vigil.server.notify.NotificationDispatcher;
 import dev.vigil.server.notify.NotificationStats;
+import dev.vigil.server.token.TokenAdmin;
+import dev.vigil.server.token.TokenRegistry;
 import dev.vigil.server.upstream.CoreThread;
 import dev.vigil.server.upstream.UpstreamForwarder;
 import java.time.Clock;
@@ -127,6 +134,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
   /** Forwards every host to the central relay in upstream mode; null otherwise. */
   private final UpstreamForwarder upstream;
 
+  /** The tokens admins create and revoke; its registry is what {@link #auth} checks. */
+  private final TokenAdmin tokens;
+
   private final Runnable flushTask = guarded(this::flush);
   private long sessions;
   private long pingNonce;
@@ -140,13 +150,25 @@ public final class RelayCore implements LinkListener, RelayQueries {
       MessageCodec codec,
       AlertEngine alerts,
       AlertSettings settings) {
-    this(config, relayId, relayVersion, codec, alerts, settings, null, HistorySink.NONE);
+    this(
+        config,
+        relayId,
+        relayVersion,
+        codec,
+        alerts,
+        settings,
+        null,
+        HistorySink.NONE,
+        TokenAdmin.open(
+            TokenRegistry.of(config.agentTokens(), config.operatorTokens(), config.operatorRoles()),
+            config.dataDir()));
   }
 
   /**
    * @param notifications told of every alert transition without blocking, and asked for its counts
    *     by {@link #notificationStats}; null for none
    * @param history records samples, events and alert changes (offers only, never blocks)
+   * @param tokens the tokens the relay accepts, and their management by admins
    */
   public RelayCore(
       RelayConfig config,
@@ -156,7 +178,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
       AlertEngine alerts,
       AlertSettings settings,
       NotificationDispatcher notifications,
-      HistorySink history) {
+      HistorySink history,
+      TokenAdmin tokens) {
+    this.tokens = tokens;
     this.notifications = notifications;
     this.alertEngine = alerts;
     this.config = config;
@@ -165,8 +189,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     this.codec = codec;
     this.clock = config.clock();
     this.settings = settings;
-    this.auth =
-        new Authenticator(config.agentTokens(), config.operatorTokens(), config.operatorRoles());
+    this.auth = new Authenticator(tokens.registry());
     this.fleet =
         new Fleet(
             codec,
@@ -253,6 +276,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
       executor.shutdownNow();
     }
     settings.close();
+    tokens.close();
     alertEngine.forget(); // the core thread has stopped: the book can be read from here
   }
 
@@ -395,6 +419,10 @@ public final class RelayCore implements LinkListener, RelayQueries {
       fleet.putSilence(link, peer.name, put);
     } else if (message instanceof SilenceDelete delete) {
       fleet.deleteSilence(link, peer.name, delete);
+    } else if (message instanceof TokenCreate create) {
+      createToken(peer, create);
+    } else if (message instanceof TokenRevoke revoke) {
+      revokeToken(peer, revoke);
     } else if (message instanceof Result result && host != null) {
       fleet.commandResult(host, result);
     } else if (host != null && !(message instanceof Pong)) {
@@ -429,8 +457,75 @@ public final class RelayCore implements LinkListener, RelayQueries {
       return m.requestId();
     } else if (message instanceof SilenceDelete m) {
       return m.requestId();
+    } else if (message instanceof TokenCreate m) {
+      return m.requestId();
+    } else if (message instanceof TokenRevoke m) {
+      return m.requestId();
     }
     throw new IllegalArgumentException("not a request: " + message.type());
+  }
+
+  /**
+   * An admin's token.create: on success the secret goes to that admin alone, then the result, then
+   * the new list to every admin dashboard.
+   */
+  private void createToken(Peer admin, TokenCreate create) {
+    TokenAdmin.Outcome outcome = tokens.create(create, admin.name, clock.millis());
+    if (outcome instanceof TokenAdmin.Outcome.Created created) {
+      fleet.reply(
+          admin.link, new TokenCreated(create.requestId(), created.token(), created.secret()));
+      fleet.reply(admin.link, Result.success(create.requestId()));
+      pushTokens();
+    } else {
+      refuseToken(admin, create, outcome);
+    }
+  }
+
+  /**
+   * An admin's token.revoke: on success the result, then every connection authenticated with the
+   * token is closed (4001, saying it was revoked), and the new list goes to the admin dashboards
+   * left.
+   */
+  private void revokeToken(Peer admin, TokenRevoke revoke) {
+    TokenAdmin.Outcome outcome = tokens.revoke(revoke.tokenId(), admin.name);
+    if (!(outcome instanceof TokenAdmin.Outcome.Revoked revoked)) {
+      refuseToken(admin, revoke, outcome);
+      return;
+    }
+    fleet.reply(admin.link, Result.success(revoke.requestId()));
+    String reason = "token '" + revoked.token().name() + "' was revoked by " + admin.name;
+    for (Peer p : new ArrayList<>(peers.values())) {
+      if (!p.closing && revoked.token().id().equals(p.tokenId)) {
+        reject(p, CloseCodes.UNAUTHORIZED, reason);
+      }
+    }
+    pushTokens();
+  }
+
+  private void refuseToken(Peer admin, Message request, TokenAdmin.Outcome outcome) {
+    String error = ((TokenAdmin.Outcome.Refused) outcome).error();
+    log.info("Refused {} from {} '{}': {}", request.type().wireName(), admin, admin.name, error);
+    fleet.refuse(admin.link, requestIdOf(request), error);
+  }
+
+  /** Sends the token list to every admin dashboard (and to no one else: it is theirs alone). */
+  private void pushTokens() {
+    TokenList list = null;
+    for (Peer p : peers.values()) {
+      if (isAdminDashboard(p)) {
+        if (list == null) {
+          list = tokens.list();
+        }
+        fleet.reply(p.link, list);
+      }
+    }
+  }
+
+  private static boolean isAdminDashboard(Peer p) {
+    return p.accepted()
+        && !p.closing
+        && p.role == Role.DASHBOARD
+        && p.operatorRole == OperatorRole.ADMIN;
   }
 
   private void handshake(Peer peer, Message message) {
@@ -452,6 +547,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
     peer.peerId = hello.peerId();
     peer.name = accepted.name();
     peer.operatorRole = accepted.operatorRole();
+    peer.tokenId = accepted.tokenId();
     if (peer.role == Role.AGENT) {
       Peer previous = fleet.agentConnected(peer, hello);
       long held = fleet.heardFromQuietly(peer).stream.join(hello.streamEpoch());
@@ -491,6 +587,9 @@ public final class RelayCore implements LinkListener, RelayQueries {
                   fleet.dashboardResumes(hello),
                   peer.operatorRole.wireName())));
       fleet.dashboardJoined(peer.link, hello);
+      if (isAdminDashboard(peer)) {
+        fleet.reply(peer.link, tokens.list());
+      }
     }
     log.info("Accepted {} '{}'", peer, peer.name);
     peer.link.welcomed(peer.role, peer.name);

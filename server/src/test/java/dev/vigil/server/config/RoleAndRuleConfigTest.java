@@ -9,6 +9,7 @@ import dev.vigil.protocol.RuleKind;
 import dev.vigil.server.alert.AgentOfflineDetector;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.OperatorRole;
+import dev.vigil.server.token.TokenRegistry;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +34,8 @@ class RoleAndRuleConfigTest {
   void plainOperatorTokenIsAdminSoExistingDeploymentsKeepWorking() {
     RelayConfig c = apply("{\"operatorTokens\": {\"t1\": \"root\"}}");
 
-    Authenticator auth = new Authenticator(c.agentTokens(), c.operatorTokens(), c.operatorRoles());
+    Authenticator auth =
+        new Authenticator(TokenRegistry.of(c.agentTokens(), c.operatorTokens(), c.operatorRoles()));
     assertThat(auth.roleOf("t1")).isEqualTo(OperatorRole.ADMIN);
   }
 

@@ -140,7 +140,8 @@ class HttpLinkTest {
   void pollAfterAcknowledgesWhatCameBeforeAndRepeatsNothing() throws Exception {
     String session = http.open();
     http.post(session, http.line(dashboardHello(ALICE_TOKEN)));
-    List<PollLine> first = pollUntil(session, 0, lines -> lines.size() >= 2);
+    // welcome, snapshot, tokens (alice is an admin)
+    List<PollLine> first = pollUntil(session, 0, lines -> lines.size() >= 3);
     long last = first.get(first.size() - 1).n();
     http.post(session, http.line(new Ping(7, 1)));
 
@@ -293,7 +294,7 @@ class HttpLinkTest {
   void malformedLineIs400WithTheCodecDetailAndCloseCodeAndOtherSessionsGoOn() throws Exception {
     String bystander = http.open();
     http.post(bystander, http.line(dashboardHello(ALICE_TOKEN)));
-    pollUntil(bystander, 0, lines -> lines.size() >= 2);
+    pollUntil(bystander, 0, lines -> lines.size() >= 3); // welcome, snapshot, tokens (an admin)
     String session = http.open();
 
     HttpResponse<String> response =
@@ -307,7 +308,7 @@ class HttpLinkTest {
     assertThat(closed.get(closed.size() - 1).close().get("code").getAsInt())
         .isEqualTo(CloseCodes.MALFORMED);
     http.post(bystander, http.line(new Ping(99, 1)));
-    List<PollLine> alive = pollUntil(bystander, 2, lines -> !lines.isEmpty());
+    List<PollLine> alive = pollUntil(bystander, 3, lines -> !lines.isEmpty());
     assertThat(http.decode(alive.get(0).message())).isEqualTo(new Pong(99, 1));
   }
 
@@ -547,8 +548,9 @@ class HttpLinkTest {
     String session = client.open();
     client.post(session, client.line(dashboardHello(ALICE_TOKEN)));
     try (Events events = client.events(session, null)) {
-      events.nextEvent(WAIT);
-      events.nextEvent(WAIT);
+      events.nextEvent(WAIT); // welcome
+      events.nextEvent(WAIT); // snapshot
+      events.nextEvent(WAIT); // tokens: alice is an admin
 
       stopping.close();
 

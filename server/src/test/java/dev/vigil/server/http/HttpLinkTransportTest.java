@@ -16,6 +16,7 @@ import dev.vigil.server.support.HttpLinkTestClient;
 import dev.vigil.server.support.HttpLinkTestClient.Events;
 import dev.vigil.server.support.HttpLinkTestClient.SseItem;
 import dev.vigil.server.support.TestRelays;
+import dev.vigil.server.token.TokenRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -159,7 +160,7 @@ class HttpLinkTransportTest {
         HttpApi.start(
             new InetSocketAddress("127.0.0.1", 0),
             new IdleQueries(),
-            new Authenticator(Set.of(), Map.of()),
+            new Authenticator(TokenRegistry.of(Set.of(), Map.of(), Map.of())),
             "test",
             MessageCodec.forInbound(),
             listener,
