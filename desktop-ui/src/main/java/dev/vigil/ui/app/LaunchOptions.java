@@ -12,9 +12,9 @@ import java.util.Optional;
  * environment ({@code VIGIL_RELAY_URL}, {@code VIGIL_TOKEN}), which wins over the remembered
  * settings. Overrides apply to this run only and are not saved. Hidden demo flags: {@code
  * --screenshot FILE} saves a PNG of the window after {@code --screenshot-after SECONDS} (default
- * {@link #DEFAULT_SCREENSHOT_DELAY_SECONDS}) and exits; {@code --page hosts|alerts|events} and
- * {@code --host ID-OR-NAME} choose the page shown; {@code --size WIDTHxHEIGHT} sets the window
- * size.
+ * {@link #DEFAULT_SCREENSHOT_DELAY_SECONDS}) and exits; {@code --page
+ * hosts|alerts|events|rules|tokens} and {@code --host ID-OR-NAME} choose the page shown; {@code
+ * --size WIDTHxHEIGHT} sets the window size.
  *
  * @param relayUrl the relay address to use instead of the remembered one
  * @param token the operator token to use instead of the remembered one
@@ -201,7 +201,7 @@ public record LaunchOptions(
       // reported below
     }
     throw new IllegalArgumentException(
-        "page must be hosts, alerts, events or rules, got '" + value + "'");
+        "page must be hosts, alerts, events, rules or tokens, got '" + value + "'");
   }
 
   private static String valueAfter(List<String> args, int index, String flag) {

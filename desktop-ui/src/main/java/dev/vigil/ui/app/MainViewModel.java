@@ -12,6 +12,7 @@ import dev.vigil.ui.hosts.HostGridViewModel;
 import dev.vigil.ui.state.Changes;
 import dev.vigil.ui.state.DashboardState;
 import dev.vigil.ui.state.HostModel;
+import dev.vigil.ui.state.OperatorPermissions;
 import dev.vigil.ui.theme.Theme;
 import dev.vigil.ui.tokens.TokensViewModel;
 import java.time.Clock;
@@ -41,6 +42,10 @@ public final class MainViewModel {
   private final ConnectionBarViewModel connectionBar;
   private final DashboardState state;
   private Page listPage = Page.HOSTS;
+
+  /** The tokens page was asked for before the role was known. */
+  private boolean tokensPageAwaitsRole;
+
   private String pendingHostQuery;
 
   /**
@@ -79,15 +84,19 @@ public final class MainViewModel {
 
   /**
    * Shows a list page (hosts, alerts, events, rules, or tokens for admins: for other roles the
-   * tokens page is not offered, and asking for it changes nothing).
+   * tokens page is not offered, and asking for it changes nothing). Asked for before the relay's
+   * welcome said the role ({@code --page tokens} at start), the tokens page opens once it says
+   * admin.
    */
   public void showPage(Page target) {
     if (target == Page.HOST) {
       throw new IllegalArgumentException("open a host page with openHost(hostId)");
     }
     if (target == Page.TOKENS && !state.permissions().canManageTokens()) {
+      tokensPageAwaitsRole = state.permissions().equals(OperatorPermissions.UNKNOWN);
       return;
     }
+    tokensPageAwaitsRole = false;
     listPage = target;
     page.set(target);
   }
@@ -95,6 +104,7 @@ public final class MainViewModel {
   /** Shows one host's page. */
   public void openHost(String hostId) {
     pendingHostQuery = null;
+    tokensPageAwaitsRole = false;
     hostPage.show(hostId);
     page.set(Page.HOST);
   }
@@ -115,6 +125,10 @@ public final class MainViewModel {
   }
 
   private void stateChanged(Changes changes) {
+    if (tokensPageAwaitsRole && !state.permissions().equals(OperatorPermissions.UNKNOWN)) {
+      tokensPageAwaitsRole = false;
+      showPage(Page.TOKENS);
+    }
     if (page.get() == Page.TOKENS && !state.permissions().canManageTokens()) {
       showPage(Page.HOSTS); // connected anew with a token that is not an admin's
     }

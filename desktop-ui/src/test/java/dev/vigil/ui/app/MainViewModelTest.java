@@ -46,6 +46,26 @@ class MainViewModelTest {
   }
 
   @Test
+  void theTokensPageAskedForBeforeTheWelcomeOpensWhenTheRoleIsAdmin() {
+    main.showPage(Page.TOKENS);
+    assertThat(main.getPage()).isEqualTo(Page.HOSTS);
+
+    welcomedAs("admin");
+
+    assertThat(main.getPage()).isEqualTo(Page.TOKENS);
+  }
+
+  @Test
+  void theTokensPageAskedForBeforeTheWelcomeStaysClosedForAnOperator() {
+    main.showPage(Page.TOKENS);
+
+    welcomedAs("operator");
+    welcomedAs("admin"); // a later reconnect as admin does not reopen a request long answered
+
+    assertThat(main.getPage()).isEqualTo(Page.HOSTS);
+  }
+
+  @Test
   void aWelcomeWithoutTheAdminRoleLeavesTheTokensPage() {
     welcomedAs("admin");
     main.showPage(Page.TOKENS);
