@@ -3,6 +3,7 @@ package dev.vigil.server.notify;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +63,35 @@ public final class CommandChannel implements NotificationChannel {
       }
     } finally {
       if (process.isAlive()) {
-        process.destroy();
-        if (!process.waitFor(KILL_GRACE_MS, TimeUnit.MILLISECONDS)) {
-          process.destroyForcibly();
+        killTree(process);
+      }
+    }
+  }
+
+  /**
+   * Ends the command and everything it started (a shell's children would otherwise live on, adopted
+   * by init): asks each to stop, then kills what is left after {@link #KILL_GRACE_MS}. The children
+   * are listed before the command ends, as after it they are no longer its descendants.
+   */
+  private static void killTree(Process process) throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    children.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MS);
+    if (!process.waitFor(KILL_GRACE_MS, TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+    }
+    for (ProcessHandle child : children) {
+      long left = deadline - System.nanoTime();
+      try {
+        if (left > 0) {
+          child.onExit().get(left, TimeUnit.NANOSECONDS);
         }
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // still running: killed below
+      }
+      if (child.isAlive()) {
+        child.destroyForcibly();
       }
     }
   }

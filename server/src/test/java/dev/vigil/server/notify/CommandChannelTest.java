@@ -76,6 +76,26 @@ class CommandChannelTest {
     }
   }
 
+  @Test
+  void aCommandPastItsTimeoutIsKilledWithTheProcessesItStarted() throws Exception {
+    Path pidFile = dir.resolve("child-pid");
+    Path script = script("sleep 30 &", "echo $! > '" + pidFile + "'", "wait");
+    try (NotificationDispatcher dispatcher =
+        TestAlerts.dispatcher(
+            List.of(channel(List.of(script.toString()), Duration.ofMillis(300))),
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
+            10)) {
+
+      dispatcher.offer(TestAlerts.firing("rack-07", Severity.CRITICAL));
+
+      awaitTrue("failed", () -> dispatcher.stats().channel("command[0]").failed() == 1);
+      long child = Long.parseLong(Files.readString(pidFile).trim());
+      awaitTrue(
+          "the command's child killed",
+          () -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+    }
+  }
+
   private CommandChannel channel(List<String> argv, Duration timeout) {
     return new CommandChannel(
         "command[0]", new CommandConfig(argv, timeout, NotificationFilter.ALL));
