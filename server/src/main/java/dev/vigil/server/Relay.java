@@ -18,12 +18,14 @@ import dev.vigil.server.link.RelayWebSocketServer;
 import dev.vigil.server.notify.NotificationChannels;
 import dev.vigil.server.notify.NotificationDispatcher;
 import dev.vigil.server.notify.NotificationJson;
+import dev.vigil.server.notify.PendingNotifications;
 import dev.vigil.server.notify.RetryPolicy;
 import dev.vigil.server.relay.RelayCore;
 import dev.vigil.server.token.TokenAdmin;
 import dev.vigil.server.token.TokenRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -151,6 +153,9 @@ public final class Relay implements AutoCloseable {
                 effective.clock(),
                 RetryPolicy.DEFAULT,
                 NotificationDispatcher.MAX_QUEUED);
+    if (notifications != null) {
+      notifications.resume(new PendingNotifications(effective.dataDir()).takeAll());
+    }
     TokenRegistry tokens =
         TokenRegistry.of(
             effective.agentTokens(), effective.operatorTokens(), effective.operatorRoles());
@@ -175,7 +180,7 @@ public final class Relay implements AutoCloseable {
       webSocket.startListening();
     } catch (IOException | InterruptedException e) {
       core.shutdown();
-      stop(notifications);
+      stop(notifications, effective.dataDir());
       closeHistory(history);
       throw e;
     }
@@ -200,7 +205,7 @@ public final class Relay implements AutoCloseable {
     } catch (IOException e) {
       webSocket.stop(STOP_TIMEOUT_MS);
       core.shutdown();
-      stop(notifications);
+      stop(notifications, effective.dataDir());
       closeHistory(history);
       throw e;
     }
@@ -249,7 +254,7 @@ public final class Relay implements AutoCloseable {
       reverse.close();
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();
-      stop(notifications);
+      stop(notifications, config.dataDir());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -263,10 +268,15 @@ public final class Relay implements AutoCloseable {
     log.info("Relay {} stopped", relayId);
   }
 
-  /** Stops notifying, waiting up to {@link #STOP_TIMEOUT_MS} for attempts under way. */
-  private static void stop(NotificationDispatcher notifications) throws InterruptedException {
+  /**
+   * Stops notifying, waiting up to {@link #STOP_TIMEOUT_MS} for attempts under way, and keeps what
+   * is undelivered for the next start.
+   */
+  private static void stop(NotificationDispatcher notifications, Path dataDir)
+      throws InterruptedException {
     if (notifications != null) {
       notifications.close(STOP_TIMEOUT_MS);
+      new PendingNotifications(dataDir).keep(notifications.unfinished());
     }
   }
 }

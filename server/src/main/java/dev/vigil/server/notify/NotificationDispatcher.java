@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_QUEUED} unfinished deliveries in all; past that a delivery is dropped and counted.
  * Each delivery is attempted on a small executor and retried with exponential backoff ({@link
  * RetryPolicy}); one that fails every attempt is logged at error and counted as failed. Delivery is
- * at-least-once per channel. Thread-safe.
+ * at-least-once per channel; what is unfinished when it closes is listed by {@link #unfinished}
+ * (the relay keeps it for its next start, {@link PendingNotifications}) and taken back by {@link
+ * #resume}. Thread-safe.
  */
 public final class NotificationDispatcher implements AlertTransitions, AutoCloseable {
   /**
@@ -39,6 +43,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
   private final RetryPolicy retry;
   private final int maxQueued;
   private final AtomicInteger queued = new AtomicInteger();
+  private final Set<Delivery> unfinished = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor executor;
 
   /**
@@ -92,8 +97,48 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
             channel.name());
         continue;
       }
-      schedule(new Delivery(channel, count, change), 0);
+      Delivery delivery = new Delivery(channel, count, change);
+      unfinished.add(delivery);
+      schedule(delivery, 0);
     }
+  }
+
+  /**
+   * Queues deliveries a previous run left unfinished, each to the channel of its name; one for a
+   * channel no longer configured is dropped (logged).
+   */
+  public void resume(List<PendingDelivery> deliveries) {
+    for (PendingDelivery d : deliveries) {
+      NotificationChannel channel =
+          channels.stream().filter(c -> c.name().equals(d.channel())).findFirst().orElse(null);
+      if (channel == null) {
+        log.warn(
+            "Dropping a kept {} of {}: channel {} is no longer configured",
+            d.transition().wireName(),
+            d.alert().id(),
+            d.channel());
+        continue;
+      }
+      ChannelCounters count = counters.get(channel);
+      if (queued.incrementAndGet() > maxQueued) {
+        queued.decrementAndGet();
+        count.dropped.incrementAndGet();
+        continue;
+      }
+      Delivery delivery = new Delivery(channel, count, new AlertChange(d.alert(), d.transition()));
+      unfinished.add(delivery);
+      schedule(delivery, 0);
+    }
+  }
+
+  /**
+   * Deliveries not finished (neither sent nor given up on): after {@link #close}, those abandoned
+   * (queued, retrying or interrupted under way), to be attempted again by the next run.
+   */
+  public List<PendingDelivery> unfinished() {
+    return unfinished.stream()
+        .map(d -> new PendingDelivery(d.channel.name(), d.change.alert(), d.change.transition()))
+        .toList();
   }
 
   /** Every channel's counts now. */
@@ -127,6 +172,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
     try {
       executor.schedule(delivery, delayMs, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
+      // Stopped: the delivery stays unfinished, to be kept for the next run.
       queued.decrementAndGet();
       if (delivery.attempt > 0) {
         delivery.count.retrying.decrementAndGet();
@@ -166,6 +212,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
       try {
         channel.send(notification);
         queued.decrementAndGet();
+        unfinished.remove(this);
         count.sent.incrementAndGet();
         log.debug("{}: sent {} {}", channel.name(), change.transition().wireName(), id());
       } catch (InterruptedException e) {
@@ -179,6 +226,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
     private void failedAttempt(Exception e) {
       if (attempt >= retry.maxAttempts()) {
         queued.decrementAndGet();
+        unfinished.remove(this);
         count.failed.incrementAndGet();
         log.error(
             "{}: gave up on {} {} after {} attempts: {}",

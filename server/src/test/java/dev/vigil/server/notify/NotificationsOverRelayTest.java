@@ -147,6 +147,28 @@ class NotificationsOverRelayTest {
         .isEqualTo("alice");
   }
 
+  @Test
+  void aNotificationUndeliveredWhenTheRelayStopsIsDeliveredAfterItsRestart() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
+    receiver = WebhookReceiver.answering(n -> up.get() ? 200 : 503);
+    relay = start(NotificationFilter.ALL);
+    agent("hot-1").send(sample("hot-1", "test.temp", 60.0));
+    receiver.take(); // the first attempt, refused: the delivery now waits to be retried
+
+    relay.close();
+    relay = null;
+    assertThat(dataDir.resolve(PendingNotifications.FILE)).exists();
+    up.set(true);
+    receiver.received.clear();
+    relay = start(NotificationFilter.ALL);
+
+    JsonObject hook = JsonParser.parseString(receiver.take().body()).getAsJsonObject();
+    assertThat(hook.get("transition").getAsString()).isEqualTo("firing");
+    assertThat(hook.getAsJsonObject("alert").get("hostId").getAsString()).isEqualTo("hot-1");
+    assertThat(dataDir.resolve(PendingNotifications.FILE)).doesNotExist();
+    awaitTrue("counted as sent", () -> sent(health(), "webhook[0]") == 1);
+  }
+
   private Relay start(NotificationFilter webhookFilter) throws Exception {
     NotificationsConfig notifications =
         new NotificationsConfig(
