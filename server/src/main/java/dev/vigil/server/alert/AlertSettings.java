@@ -54,6 +54,7 @@ public final class AlertSettings {
   private final boolean hardwareRules;
   private final JsonFile<RuleBook.Edits> rulesFile;
   private final JsonFile<StoredSilences> silencesFile;
+  private final LedBaselines ledBaselines;
 
   /**
    * Loads the stored edits and silences from {@code dataDir} over {@code defaults} (valid rules)
@@ -69,6 +70,7 @@ public final class AlertSettings {
     this.hardwareRules = hardwareRules;
     this.rulesFile = new JsonFile<>(dataDir.resolve(RULES_FILE), RuleBook.Edits.class);
     this.silencesFile = new JsonFile<>(dataDir.resolve(SILENCES_FILE), StoredSilences.class);
+    this.ledBaselines = LedBaselines.keptIn(dataDir);
     RuleBook.Edits stored = rulesFile.load();
     this.rules = new RuleBook(defaults, validEdits(stored));
     StoredSilences storedSilences = silencesFile.load();
@@ -79,7 +81,7 @@ public final class AlertSettings {
                 ? List.of()
                 : storedSilences.silences().stream().filter(Objects::nonNull).toList());
     engine.silencer(silences);
-    engine.useDetectors(RuleDefinitions.detectors(rules.rules(), hardwareRules));
+    engine.useDetectors(RuleDefinitions.detectors(rules.rules(), hardwareRules, ledBaselines));
   }
 
   private static RuleBook.Edits validEdits(RuleBook.Edits stored) {
@@ -168,10 +170,11 @@ public final class AlertSettings {
   public void close() throws InterruptedException {
     rulesFile.close();
     silencesFile.close();
+    ledBaselines.close();
   }
 
   private void rulesChanged() {
-    engine.useDetectors(RuleDefinitions.detectors(rules.rules(), hardwareRules));
+    engine.useDetectors(RuleDefinitions.detectors(rules.rules(), hardwareRules, ledBaselines));
     rulesFile.save(rules.edits());
   }
 }

@@ -16,8 +16,9 @@ import java.util.Map;
  * An event rule ({@code device.added}, {@code device.removed}, {@code led.changed}): a matching
  * event fires an alert at once, one per device. A {@code device.added} alert resolves when the
  * device is removed again, a {@code device.removed} alert when it is added again, and a {@code
- * led.changed} alert when the LED is back where it was before the change that raised it. Keeps the
- * pre-change attributes of LEDs with an alert raised; not thread-safe (core thread).
+ * led.changed} alert when the LED is back where it was before the change that raised it. The
+ * pre-change attributes of LEDs with an alert raised are kept in {@link LedBaselines}; not
+ * thread-safe (core thread).
  */
 public final class EventRuleDetector implements AlertDetector {
   private final String ruleId;
@@ -26,12 +27,9 @@ public final class EventRuleDetector implements AlertDetector {
   private final DeviceKind deviceKind;
   private final Severity severity;
   private final String template;
-  private final Map<AlertKey, Map<String, String>> ledBaselines = new HashMap<>();
+  private final LedBaselines ledBaselines;
 
-  /**
-   * @param deviceKind only devices of this kind; {@code null} for any
-   * @param template the message template; {@code null} for the relay's own wording
-   */
+  /** A detector whose LED baselines are held in memory only. */
   public EventRuleDetector(
       String ruleId,
       RuleKind kind,
@@ -40,6 +38,23 @@ public final class EventRuleDetector implements AlertDetector {
       DeviceKind deviceKind,
       Severity severity,
       String template) {
+    this(ruleId, kind, hostGlob, labels, deviceKind, severity, template, LedBaselines.inMemory());
+  }
+
+  /**
+   * @param deviceKind only devices of this kind; {@code null} for any
+   * @param template the message template; {@code null} for the relay's own wording
+   * @param ledBaselines where LEDs with an alert up were before, shared by every detector
+   */
+  public EventRuleDetector(
+      String ruleId,
+      RuleKind kind,
+      String hostGlob,
+      Map<String, String> labels,
+      DeviceKind deviceKind,
+      Severity severity,
+      String template,
+      LedBaselines ledBaselines) {
     if (kind == RuleKind.THRESHOLD || kind == RuleKind.AGENT_OFFLINE) {
       throw new IllegalArgumentException("not a device event rule kind: " + kind);
     }
@@ -49,6 +64,7 @@ public final class EventRuleDetector implements AlertDetector {
     this.deviceKind = deviceKind;
     this.severity = severity;
     this.template = template;
+    this.ledBaselines = ledBaselines;
   }
 
   @Override
@@ -86,7 +102,7 @@ public final class EventRuleDetector implements AlertDetector {
   private boolean ledStillChanged(AlertKey key, DeviceEvent event) {
     Map<String, String> baseline = ledBaselines.get(key);
     if (baseline == null) {
-      ledBaselines.put(key, event.previous() == null ? Map.of() : Map.copyOf(event.previous()));
+      ledBaselines.put(key, event.previous() == null ? Map.of() : event.previous());
       return true;
     }
     Map<String, String> now = event.device().attributes();

@@ -223,6 +223,14 @@ public final class RuleDefinitions {
    */
   public static List<AlertDetector> detectors(
       Collection<RuleDefinition> rules, boolean hardwareRules) {
+    return detectors(rules, hardwareRules, LedBaselines.inMemory());
+  }
+
+  /** As {@link #detectors(Collection, boolean)}, the LED rules sharing {@code ledBaselines}. */
+  public static List<AlertDetector> detectors(
+      Collection<RuleDefinition> rules, boolean hardwareRules, LedBaselines ledBaselines) {
+    ledBaselines.retainRules(
+        rules.stream().map(RuleDefinition::id).collect(java.util.stream.Collectors.toSet()));
     List<AlertDetector> detectors = new ArrayList<>();
     for (RuleDefinition r : rules) {
       RuleSelector s = r.selector();
@@ -246,7 +254,8 @@ public final class RuleDefinitions {
                     s.labels(),
                     s.deviceKind(),
                     r.severity(),
-                    r.messageTemplate()));
+                    r.messageTemplate(),
+                    ledBaselines));
       }
     }
     if (hardwareRules) {

@@ -5,7 +5,12 @@ import static dev.vigil.server.support.TestRelays.WAIT;
 import static dev.vigil.server.support.TestRelays.dashboardHello;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.protocol.Alert;
+import dev.vigil.protocol.AlertState;
+import dev.vigil.protocol.Device;
+import dev.vigil.protocol.DeviceEvent;
 import dev.vigil.protocol.DeviceKind;
+import dev.vigil.protocol.EventKind;
 import dev.vigil.protocol.Result;
 import dev.vigil.protocol.RuleDefinition;
 import dev.vigil.protocol.RuleDelete;
@@ -25,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,6 +100,78 @@ class RuleAndSilencePersistenceTest {
       assertThat(operator.awaitMessage(SilenceList.class, l -> l.silences().isEmpty(), WAIT))
           .isNotNull();
     }
+  }
+
+  @Test
+  void anLedAlertKeptAcrossARestartResolvesWhenTheLedIsBack() throws Exception {
+    Device on = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "1"));
+    Device off = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "0"));
+    Alert fired;
+    try (Relay first = Relay.start(config())) {
+      ProtocolTestClient admin = dashboard(first);
+      admin.send(new RulePut("r-1", ledRule()));
+      assertThat(result(admin, "r-1").ok()).isTrue();
+      ProtocolTestClient agent = agent(first);
+      agent.send(new DeviceEvent("rack-1", 1_000, EventKind.LED_CHANGED, on, off.attributes()));
+      fired =
+          admin.awaitMessage(
+              Alert.class, a -> "led".equals(a.ruleId()) && a.state() == AlertState.FIRING, WAIT);
+    }
+    assertThat(dataDir.resolve(LedBaselines.FILE)).exists();
+
+    try (Relay second = Relay.start(config())) {
+      ProtocolTestClient admin = dashboard(second);
+      ProtocolTestClient agent = agent(second);
+      agent.send(new DeviceEvent("rack-1", 2_000, EventKind.LED_CHANGED, off, on.attributes()));
+
+      Alert after = admin.awaitMessage(Alert.class, a -> a.id().equals(fired.id()), WAIT);
+      assertThat(after.state()).isEqualTo(AlertState.RESOLVED);
+    }
+  }
+
+  @Test
+  void anLedAlertResolvesWhenTheLedIsBackAfterAnotherRuleWasEdited() throws Exception {
+    Device on = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "1"));
+    Device off = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "0"));
+    try (Relay relay = Relay.start(config())) {
+      ProtocolTestClient admin = dashboard(relay);
+      admin.send(new RulePut("r-1", ledRule()));
+      assertThat(result(admin, "r-1").ok()).isTrue();
+      ProtocolTestClient agent = agent(relay);
+      agent.send(new DeviceEvent("rack-1", 1_000, EventKind.LED_CHANGED, on, off.attributes()));
+      Alert fired =
+          admin.awaitMessage(
+              Alert.class, a -> "led".equals(a.ruleId()) && a.state() == AlertState.FIRING, WAIT);
+
+      admin.send(new RulePut("r-2", usbRule())); // the relay rebuilds every rule's detector
+      assertThat(result(admin, "r-2").ok()).isTrue();
+      agent.send(new DeviceEvent("rack-1", 2_000, EventKind.LED_CHANGED, off, on.attributes()));
+
+      Alert after =
+          admin.awaitMessage(Alert.class, x -> x.id().equals(fired.id()) && x != fired, WAIT);
+      assertThat(after.state()).isEqualTo(AlertState.RESOLVED);
+    }
+  }
+
+  private static RuleDefinition ledRule() {
+    return new RuleDefinition(
+        "led",
+        RuleKind.LED_CHANGED,
+        new RuleSelector(null, null, null, null, DeviceKind.LED),
+        null,
+        null,
+        null,
+        null,
+        Severity.WARNING,
+        null,
+        null);
+  }
+
+  private static ProtocolTestClient agent(Relay relay) throws InterruptedException {
+    ProtocolTestClient client =
+        ProtocolTestClient.connect(relay.port(), TestRelays.agentHello("rack-1"));
+    client.awaitMessage(dev.vigil.protocol.Welcome.class, WAIT);
+    return client;
   }
 
   private static RuleDefinition usbRule() {
