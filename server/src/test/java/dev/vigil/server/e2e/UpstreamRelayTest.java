@@ -200,7 +200,12 @@ class UpstreamRelayTest {
         .isInstanceOf(AssertionError.class);
 
     central = startCentral(port);
-    agent.awaitMessage(Received.class, r -> r.upToSeq() == 10, WAIT);
+    // The site redials with full-jitter backoff (a uniform delay up to 0.5, 1, 2, 4 … 30 s), so
+    // after an outage of a few seconds its next attempt may come as late as the cap.
+    agent.awaitMessage(
+        Received.class,
+        r -> r.upToSeq() == 10,
+        Duration.ofMillis(dev.vigil.protocol.Backoff.DEFAULT_CAP_MS).plus(WAIT));
     assertThat(eventsAtCentral()).containsExactlyElementsOf(numbers(6, 10));
   }
 
