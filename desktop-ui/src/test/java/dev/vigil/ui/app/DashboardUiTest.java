@@ -17,13 +17,12 @@ import dev.vigil.ui.connection.RelayEndpoint;
 import dev.vigil.ui.connection.RelayEvent;
 import dev.vigil.ui.support.AgentTestClient;
 import dev.vigil.ui.support.RecordingListener;
+import dev.vigil.ui.support.TestDashboards;
 import dev.vigil.ui.support.TestRelays;
 import dev.vigil.ui.theme.StyleClasses;
-import dev.vigil.ui.theme.Theme;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -74,19 +72,9 @@ class DashboardUiTest {
   @Start
   void start(Stage stage) throws Exception {
     relay = TestRelays.start(dataDir);
-    Settings settings =
-        new Settings(
-            "ws://localhost:" + relay.port(),
-            TestRelays.OPERATOR_TOKEN,
-            Theme.LIGHT,
-            1280,
-            800,
-            "dashboard-ui-test",
-            true);
-    dashboard = new Dashboard(settings, Clock.systemUTC(), ZoneId.of("UTC"), "tester");
-    stage.setScene(new Scene(dashboard.view(), 1280, 800));
-    stage.show();
-    dashboard.start();
+    dashboard =
+        TestDashboards.show(
+            stage, relay.port(), TestRelays.OPERATOR_TOKEN, "tester", "dashboard-ui-test");
   }
 
   @AfterEach

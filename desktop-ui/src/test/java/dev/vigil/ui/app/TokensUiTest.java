@@ -11,21 +11,19 @@ import dev.vigil.ui.connection.RelayClient;
 import dev.vigil.ui.connection.RelayEndpoint;
 import dev.vigil.ui.connection.RelayEvent;
 import dev.vigil.ui.support.RecordingListener;
+import dev.vigil.ui.support.TestDashboards;
 import dev.vigil.ui.support.TestRelays;
 import dev.vigil.ui.theme.StyleClasses;
-import dev.vigil.ui.theme.Theme;
 import dev.vigil.ui.tokens.TokenRow;
 import dev.vigil.ui.tokens.TokensView;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -64,19 +62,9 @@ class TokensUiTest {
   @Start
   void start(Stage stage) throws Exception {
     relay = TestRelays.start(dataDir);
-    Settings settings =
-        new Settings(
-            "ws://localhost:" + relay.port(),
-            TestRelays.OPERATOR_TOKEN,
-            Theme.LIGHT,
-            1280,
-            800,
-            "dashboard-tokens-test",
-            true);
-    dashboard = new Dashboard(settings, Clock.systemUTC(), ZoneId.of("UTC"), "tester");
-    stage.setScene(new Scene(dashboard.view(), 1280, 800));
-    stage.show();
-    dashboard.start();
+    dashboard =
+        TestDashboards.show(
+            stage, relay.port(), TestRelays.OPERATOR_TOKEN, "tester", "dashboard-tokens-test");
   }
 
   @AfterEach

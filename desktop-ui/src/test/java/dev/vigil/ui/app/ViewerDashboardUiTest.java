@@ -8,16 +8,13 @@ import dev.vigil.protocol.SensorCatalog;
 import dev.vigil.server.Relay;
 import dev.vigil.server.link.OperatorRole;
 import dev.vigil.ui.support.AgentTestClient;
+import dev.vigil.ui.support.TestDashboards;
 import dev.vigil.ui.support.TestRelays;
 import dev.vigil.ui.theme.StyleClasses;
-import dev.vigil.ui.theme.Theme;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -53,19 +50,8 @@ class ViewerDashboardUiTest {
                     Map.of(
                         TestRelays.OPERATOR_TOKEN, TestRelays.OPERATOR_NAME, VIEWER_TOKEN, "vic"))
                 .withOperatorRoles(Map.of(VIEWER_TOKEN, OperatorRole.VIEWER)));
-    Settings settings =
-        new Settings(
-            "ws://localhost:" + relay.port(),
-            VIEWER_TOKEN,
-            Theme.LIGHT,
-            1280,
-            800,
-            "dashboard-viewer-test",
-            true);
-    dashboard = new Dashboard(settings, Clock.systemUTC(), ZoneId.of("UTC"), "vic");
-    stage.setScene(new Scene(dashboard.view(), 1280, 800));
-    stage.show();
-    dashboard.start();
+    dashboard =
+        TestDashboards.show(stage, relay.port(), VIEWER_TOKEN, "vic", "dashboard-viewer-test");
   }
 
   @AfterEach

@@ -1,10 +1,8 @@
 package dev.vigil.server.alert;
 
-import dev.vigil.protocol.RuleDefinition;
 import dev.vigil.protocol.SensorKind;
 import dev.vigil.protocol.Severity;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The built-in alert rules and the detector set a relay runs. */
@@ -42,23 +40,5 @@ public final class DefaultRules {
   /** The default threshold rules. */
   public static List<AlertRule> thresholdRules() {
     return List.of(CPU_HOT, DISK_NEARLY_FULL);
-  }
-
-  /**
-   * Every detector a relay runs.
-   *
-   * @param rules threshold rules (the defaults, or the configured ones)
-   * @param hardwareRules whether to run the catalog-driven and event-driven built-ins (temperature
-   *     above hardware limit, voltage out of range, fan stopped, device removed)
-   * @param offlineAlertAfter how long a host stays offline before the agent-offline alert fires
-   */
-  public static List<AlertDetector> detectors(
-      List<AlertRule> rules, boolean hardwareRules, Duration offlineAlertAfter) {
-    List<RuleDefinition> definitions = new ArrayList<>();
-    for (AlertRule rule : rules) {
-      definitions.add(RuleDefinitions.of(rule));
-    }
-    definitions.add(RuleDefinitions.agentOffline(offlineAlertAfter));
-    return RuleDefinitions.detectors(definitions, hardwareRules);
   }
 }

@@ -29,18 +29,6 @@ public final class EventRuleDetector implements AlertDetector {
   private final String template;
   private final LedBaselines ledBaselines;
 
-  /** A detector whose LED baselines are held in memory only. */
-  public EventRuleDetector(
-      String ruleId,
-      RuleKind kind,
-      String hostGlob,
-      Map<String, String> labels,
-      DeviceKind deviceKind,
-      Severity severity,
-      String template) {
-    this(ruleId, kind, hostGlob, labels, deviceKind, severity, template, LedBaselines.inMemory());
-  }
-
   /**
    * @param deviceKind only devices of this kind; {@code null} for any
    * @param template the message template; {@code null} for the relay's own wording

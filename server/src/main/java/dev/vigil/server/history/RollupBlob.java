@@ -1,7 +1,6 @@
 package dev.vigil.server.history;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import java.util.Map;
  */
 final class RollupBlob {
   private static final int FLAG_BITS = 3;
-  private static final int VARINT_MAX_BYTES = 10;
 
   /** One sensor's aggregate, as held in a blob. */
   record Stats(double min, double avg, double max, long count) {
@@ -31,61 +29,27 @@ final class RollupBlob {
 
   /** Builds one blob; reuse it for the next minute after {@link #toBytes}. */
   static final class Writer {
-    private ByteBuffer buffer = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+    private final BlobBuffer buffer = new BlobBuffer(1024);
 
     void reset() {
-      buffer.clear();
+      buffer.reset();
     }
 
     void add(int sensorIndex, Stats stats) {
-      ensure(VARINT_MAX_BYTES * 2 + 3 * Double.BYTES);
-      int flags =
-          (isFloat(stats.min()) ? 1 : 0)
-              | (isFloat(stats.avg()) ? 2 : 0)
-              | (isFloat(stats.max()) ? 4 : 0);
-      writeVarint(((long) sensorIndex << FLAG_BITS) | flags);
-      put(stats.min(), (flags & 1) != 0);
-      put(stats.avg(), (flags & 2) != 0);
-      put(stats.max(), (flags & 4) != 0);
-      writeVarint(stats.count());
+      buffer.ensure(BlobBuffer.VARINT_MAX_BYTES * 2 + 3 * Double.BYTES);
+      boolean minFloat = BlobBuffer.isFloat(stats.min());
+      boolean avgFloat = BlobBuffer.isFloat(stats.avg());
+      boolean maxFloat = BlobBuffer.isFloat(stats.max());
+      int flags = (minFloat ? 1 : 0) | (avgFloat ? 2 : 0) | (maxFloat ? 4 : 0);
+      buffer.putVarint(((long) sensorIndex << FLAG_BITS) | flags);
+      buffer.putNumber(stats.min(), minFloat);
+      buffer.putNumber(stats.avg(), avgFloat);
+      buffer.putNumber(stats.max(), maxFloat);
+      buffer.putVarint(stats.count());
     }
 
     byte[] toBytes() {
-      byte[] out = new byte[buffer.position()];
-      buffer.flip();
-      buffer.get(out);
-      return out;
-    }
-
-    private void put(double value, boolean asFloat) {
-      if (asFloat) {
-        buffer.putFloat((float) value);
-      } else {
-        buffer.putDouble(value);
-      }
-    }
-
-    private void writeVarint(long value) {
-      long v = value;
-      while ((v & ~0x7FL) != 0) {
-        buffer.put((byte) ((v & 0x7F) | 0x80));
-        v >>>= 7;
-      }
-      buffer.put((byte) v);
-    }
-
-    private void ensure(int bytes) {
-      if (buffer.remaining() < bytes) {
-        ByteBuffer grown =
-            ByteBuffer.allocate(buffer.capacity() * 2 + bytes).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.flip();
-        grown.put(buffer);
-        buffer = grown;
-      }
-    }
-
-    private static boolean isFloat(double value) {
-      return (float) value == value || Double.isNaN(value);
+      return buffer.toBytes();
     }
   }
 
@@ -93,15 +57,15 @@ final class RollupBlob {
 
   /** The aggregate of sensor {@code sensorIndex} in {@code blob}, or null when it has none. */
   static Stats find(byte[] blob, int sensorIndex) {
-    ByteBuffer in = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer in = BlobBuffer.reader(blob);
     while (in.hasRemaining()) {
-      long key = readVarint(in);
+      long key = BlobBuffer.readVarint(in);
       int flags = (int) (key & ((1 << FLAG_BITS) - 1));
       if ((key >>> FLAG_BITS) == sensorIndex) {
         return read(in, flags);
       }
       in.position(in.position() + width(flags, 1) + width(flags, 2) + width(flags, 4));
-      readVarint(in);
+      BlobBuffer.readVarint(in);
     }
     return null;
   }
@@ -109,9 +73,9 @@ final class RollupBlob {
   /** Every aggregate in {@code blob}, by sensor index, in blob order. */
   static Map<Integer, Stats> decode(byte[] blob) {
     Map<Integer, Stats> out = new LinkedHashMap<>();
-    ByteBuffer in = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer in = BlobBuffer.reader(blob);
     while (in.hasRemaining()) {
-      long key = readVarint(in);
+      long key = BlobBuffer.readVarint(in);
       out.put((int) (key >>> FLAG_BITS), read(in, (int) (key & ((1 << FLAG_BITS) - 1))));
     }
     return out;
@@ -130,7 +94,7 @@ final class RollupBlob {
     double min = value(in, (flags & 1) != 0);
     double avg = value(in, (flags & 2) != 0);
     double max = value(in, (flags & 4) != 0);
-    return new Stats(min, avg, max, readVarint(in));
+    return new Stats(min, avg, max, BlobBuffer.readVarint(in));
   }
 
   private static double value(ByteBuffer in, boolean isFloat) {
@@ -139,18 +103,5 @@ final class RollupBlob {
 
   private static int width(int flags, int bit) {
     return (flags & bit) != 0 ? Float.BYTES : Double.BYTES;
-  }
-
-  private static long readVarint(ByteBuffer in) {
-    long value = 0;
-    int shift = 0;
-    while (true) {
-      byte b = in.get();
-      value |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return value;
-      }
-      shift += 7;
-    }
   }
 }

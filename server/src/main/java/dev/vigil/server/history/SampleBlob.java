@@ -1,7 +1,6 @@
 package dev.vigil.server.history;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The compact encoding of one sample's values in a raw row: for each value, a varint of the
@@ -11,53 +10,24 @@ import java.nio.ByteOrder;
  */
 final class SampleBlob {
   private static final int FLOAT_FLAG = 1;
-  private static final int VARINT_MAX_BYTES = 5;
-  private static final int DOUBLE_BYTES = Double.BYTES;
 
   /** Builds one blob; reuse it for the next sample after {@link #toBytes}. */
   static final class Writer {
-    private ByteBuffer buffer = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
+    private final BlobBuffer buffer = new BlobBuffer(256);
 
     void reset() {
-      buffer.clear();
+      buffer.reset();
     }
 
     void add(int sensorIndex, double value) {
-      ensure(VARINT_MAX_BYTES + DOUBLE_BYTES);
-      float f = (float) value;
-      boolean exactFloat = f == value || Double.isNaN(value);
-      writeVarint((sensorIndex << 1) | (exactFloat ? FLOAT_FLAG : 0));
-      if (exactFloat) {
-        buffer.putFloat(f);
-      } else {
-        buffer.putDouble(value);
-      }
+      buffer.ensure(BlobBuffer.VARINT_MAX_BYTES + Double.BYTES);
+      boolean exactFloat = BlobBuffer.isFloat(value);
+      buffer.putVarint(((long) sensorIndex << 1) | (exactFloat ? FLOAT_FLAG : 0));
+      buffer.putNumber(value, exactFloat);
     }
 
     byte[] toBytes() {
-      byte[] out = new byte[buffer.position()];
-      buffer.flip();
-      buffer.get(out);
-      return out;
-    }
-
-    private void writeVarint(int value) {
-      int v = value;
-      while ((v & ~0x7F) != 0) {
-        buffer.put((byte) ((v & 0x7F) | 0x80));
-        v >>>= 7;
-      }
-      buffer.put((byte) v);
-    }
-
-    private void ensure(int bytes) {
-      if (buffer.remaining() < bytes) {
-        ByteBuffer grown =
-            ByteBuffer.allocate(buffer.capacity() * 2 + bytes).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.flip();
-        grown.put(buffer);
-        buffer = grown;
-      }
+      return buffer.toBytes();
     }
   }
 
@@ -65,14 +35,14 @@ final class SampleBlob {
 
   /** The value of sensor {@code sensorIndex} in {@code blob}, or NaN when it has none. */
   static double find(byte[] blob, int sensorIndex) {
-    ByteBuffer in = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer in = BlobBuffer.reader(blob);
     while (in.hasRemaining()) {
-      int key = readVarint(in);
+      long key = BlobBuffer.readVarint(in);
       boolean isFloat = (key & FLOAT_FLAG) != 0;
       if ((key >>> 1) == sensorIndex) {
         return isFloat ? in.getFloat() : in.getDouble();
       }
-      in.position(in.position() + (isFloat ? Float.BYTES : DOUBLE_BYTES));
+      in.position(in.position() + (isFloat ? Float.BYTES : Double.BYTES));
     }
     return Double.NaN;
   }
@@ -80,18 +50,5 @@ final class SampleBlob {
   /** True when {@code blob} has a value for sensor {@code sensorIndex}. */
   static boolean contains(byte[] blob, int sensorIndex) {
     return !Double.isNaN(find(blob, sensorIndex));
-  }
-
-  private static int readVarint(ByteBuffer in) {
-    int value = 0;
-    int shift = 0;
-    while (true) {
-      byte b = in.get();
-      value |= (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return value;
-      }
-      shift += 7;
-    }
   }
 }

@@ -39,6 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Rule edits and silences survive a relay restart with the same data dir; silences expire. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RuleAndSilencePersistenceTest {
+  private static final Device LED_ON =
+      new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "1"));
+  private static final Device LED_OFF =
+      new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "0"));
+
   @TempDir Path dataDir;
 
   private RelayConfig config() {
@@ -104,25 +109,15 @@ class RuleAndSilencePersistenceTest {
 
   @Test
   void anLedAlertKeptAcrossARestartResolvesWhenTheLedIsBack() throws Exception {
-    Device on = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "1"));
-    Device off = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "0"));
     Alert fired;
     try (Relay first = Relay.start(config())) {
-      ProtocolTestClient admin = dashboard(first);
-      admin.send(new RulePut("r-1", ledRule()));
-      assertThat(result(admin, "r-1").ok()).isTrue();
-      ProtocolTestClient agent = agent(first);
-      agent.send(new DeviceEvent("rack-1", 1_000, EventKind.LED_CHANGED, on, off.attributes()));
-      fired =
-          admin.awaitMessage(
-              Alert.class, a -> "led".equals(a.ruleId()) && a.state() == AlertState.FIRING, WAIT);
+      fired = ledTurnedOn(dashboard(first), agent(first));
     }
     assertThat(dataDir.resolve(LedBaselines.FILE)).exists();
 
     try (Relay second = Relay.start(config())) {
       ProtocolTestClient admin = dashboard(second);
-      ProtocolTestClient agent = agent(second);
-      agent.send(new DeviceEvent("rack-1", 2_000, EventKind.LED_CHANGED, off, on.attributes()));
+      ledBack(agent(second));
 
       Alert after = admin.awaitMessage(Alert.class, a -> a.id().equals(fired.id()), WAIT);
       assertThat(after.state()).isEqualTo(AlertState.RESOLVED);
@@ -131,21 +126,14 @@ class RuleAndSilencePersistenceTest {
 
   @Test
   void anLedAlertResolvesWhenTheLedIsBackAfterAnotherRuleWasEdited() throws Exception {
-    Device on = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "1"));
-    Device off = new Device("led:caps", DeviceKind.LED, "caps", Map.of("brightness", "0"));
     try (Relay relay = Relay.start(config())) {
       ProtocolTestClient admin = dashboard(relay);
-      admin.send(new RulePut("r-1", ledRule()));
-      assertThat(result(admin, "r-1").ok()).isTrue();
       ProtocolTestClient agent = agent(relay);
-      agent.send(new DeviceEvent("rack-1", 1_000, EventKind.LED_CHANGED, on, off.attributes()));
-      Alert fired =
-          admin.awaitMessage(
-              Alert.class, a -> "led".equals(a.ruleId()) && a.state() == AlertState.FIRING, WAIT);
+      Alert fired = ledTurnedOn(admin, agent);
 
       admin.send(new RulePut("r-2", usbRule())); // the relay rebuilds every rule's detector
       assertThat(result(admin, "r-2").ok()).isTrue();
-      agent.send(new DeviceEvent("rack-1", 2_000, EventKind.LED_CHANGED, off, on.attributes()));
+      ledBack(agent);
 
       Alert after =
           admin.awaitMessage(Alert.class, x -> x.id().equals(fired.id()) && x != fired, WAIT);
@@ -153,18 +141,21 @@ class RuleAndSilencePersistenceTest {
     }
   }
 
-  private static RuleDefinition ledRule() {
-    return new RuleDefinition(
-        "led",
-        RuleKind.LED_CHANGED,
-        new RuleSelector(null, null, null, null, DeviceKind.LED),
-        null,
-        null,
-        null,
-        null,
-        Severity.WARNING,
-        null,
-        null);
+  /** Puts the LED rule, turns the LED on and returns the alert that fires. */
+  private static Alert ledTurnedOn(ProtocolTestClient admin, ProtocolTestClient agent)
+      throws InterruptedException {
+    admin.send(new RulePut("r-1", ledRule()));
+    assertThat(result(admin, "r-1").ok()).isTrue();
+    agent.send(
+        new DeviceEvent("rack-1", 1_000, EventKind.LED_CHANGED, LED_ON, LED_OFF.attributes()));
+    return admin.awaitMessage(
+        Alert.class, a -> "led".equals(a.ruleId()) && a.state() == AlertState.FIRING, WAIT);
+  }
+
+  /** Turns the LED back off, where it was before. */
+  private static void ledBack(ProtocolTestClient agent) {
+    agent.send(
+        new DeviceEvent("rack-1", 2_000, EventKind.LED_CHANGED, LED_OFF, LED_ON.attributes()));
   }
 
   private static ProtocolTestClient agent(Relay relay) throws InterruptedException {
@@ -175,10 +166,18 @@ class RuleAndSilencePersistenceTest {
   }
 
   private static RuleDefinition usbRule() {
+    return eventRule("usb-added", RuleKind.DEVICE_ADDED, DeviceKind.USB);
+  }
+
+  private static RuleDefinition ledRule() {
+    return eventRule("led", RuleKind.LED_CHANGED, DeviceKind.LED);
+  }
+
+  private static RuleDefinition eventRule(String id, RuleKind kind, DeviceKind device) {
     return new RuleDefinition(
-        "usb-added",
-        RuleKind.DEVICE_ADDED,
-        new RuleSelector(null, null, null, null, DeviceKind.USB),
+        id,
+        kind,
+        new RuleSelector(null, null, null, null, device),
         null,
         null,
         null,

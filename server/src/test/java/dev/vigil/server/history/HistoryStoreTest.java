@@ -121,20 +121,10 @@ class HistoryStoreTest {
   void twoRollupsOfOneMinuteInOneBatchAreMerged() {
     try (SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"))) {
       store.write(
-          new HistoryBatch(
-              List.of(),
-              List.of(
-                  new Rollup(
-                      "h1",
-                      T0,
-                      Map.of(
-                          "t",
-                          new RollupPoint(T0, 10, 10, 10, 1),
-                          "u",
-                          new RollupPoint(T0, 1, 1, 1, 1))),
-                  Rollup.of("h1", "t", new RollupPoint(T0, 20, 40, 50, 3))),
-              List.of(),
-              List.of()));
+          minutes(
+              new Rollup(
+                  "h1", T0, Map.of("t", point(T0, 10, 10, 10, 1), "u", point(T0, 1, 1, 1, 1))),
+              Rollup.of("h1", "t", point(T0, 20, 40, 50, 3))));
 
       assertThat(store.rollups("h1", "t", T0, T0, 10))
           .containsExactly(new RollupPoint(T0, 10, 32.5, 50, 4));
@@ -147,21 +137,11 @@ class HistoryStoreTest {
   void aSensorThatStoppedReportingEndsAtItsLastMinute() {
     try (SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"))) {
       store.write(
-          new HistoryBatch(
-              List.of(),
-              List.of(
-                  new Rollup(
-                      "h1",
-                      T0,
-                      Map.of(
-                          "t",
-                          new RollupPoint(T0, 1, 1, 1, 1),
-                          "usb",
-                          new RollupPoint(T0, 5, 5, 5, 1))),
-                  Rollup.of("h1", "t", new RollupPoint(T0 + MINUTE, 2, 2, 2, 1)),
-                  Rollup.of("h1", "t", new RollupPoint(T0 + 2 * MINUTE, 3, 3, 3, 1))),
-              List.of(),
-              List.of()));
+          minutes(
+              new Rollup(
+                  "h1", T0, Map.of("t", point(T0, 1, 1, 1, 1), "usb", point(T0, 5, 5, 5, 1))),
+              Rollup.of("h1", "t", point(T0 + MINUTE, 2, 2, 2, 1)),
+              Rollup.of("h1", "t", point(T0 + 2 * MINUTE, 3, 3, 3, 1))));
 
       assertThat(store.series("h1"))
           .containsExactly(new SeriesInfo("t", T0, T0 + 2 * MINUTE), new SeriesInfo("usb", T0, T0));
@@ -262,6 +242,15 @@ class HistoryStoreTest {
     assertThat(again.store().rollups("h1", "t", T0, T0, 10))
         .containsExactly(new RollupPoint(T0, 42, 42.5, 43, 2));
     assertThat(again.store().events(new RecordQuery("h1", null, 0, Long.MAX_VALUE, 10))).hasSize(1);
+  }
+
+  /** A batch of minute rollups only. */
+  private static HistoryBatch minutes(Rollup... rollups) {
+    return new HistoryBatch(List.of(), List.of(rollups), List.of(), List.of());
+  }
+
+  private static RollupPoint point(long minuteMs, double min, double avg, double max, long n) {
+    return new RollupPoint(minuteMs, min, avg, max, n);
   }
 
   static DeviceEvent event(String host, long tsMs, EventKind kind, String deviceId) {

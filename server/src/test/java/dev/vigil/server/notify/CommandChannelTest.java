@@ -59,41 +59,38 @@ class CommandChannelTest {
   @Test
   void aCommandPastItsTimeoutIsKilledAndCountedAsFailed() throws Exception {
     Path pidFile = dir.resolve("pid");
-    Path script = script("echo $$ > '" + pidFile + "'", "exec sleep 30");
-    try (NotificationDispatcher dispatcher =
-        TestAlerts.dispatcher(
-            List.of(channel(List.of(script.toString()), Duration.ofMillis(300))),
-            new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
-            10)) {
 
-      dispatcher.offer(TestAlerts.firing("rack-07", Severity.CRITICAL));
+    long sent = runPastTimeout(script("echo $$ > '" + pidFile + "'", "exec sleep 30"));
 
-      awaitTrue("failed", () -> dispatcher.stats().channel("command[0]").failed() == 1);
-      long pid = Long.parseLong(Files.readString(pidFile).trim());
-      awaitTrue(
-          "the command killed", () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
-      assertThat(dispatcher.stats().channel("command[0]").sent()).isZero();
-    }
+    awaitDead("the command", pidFile);
+    assertThat(sent).isZero();
   }
 
   @Test
   void aCommandPastItsTimeoutIsKilledWithTheProcessesItStarted() throws Exception {
     Path pidFile = dir.resolve("child-pid");
-    Path script = script("sleep 30 &", "echo $! > '" + pidFile + "'", "wait");
+
+    runPastTimeout(script("sleep 30 &", "echo $! > '" + pidFile + "'", "wait"));
+
+    awaitDead("the command's child", pidFile);
+  }
+
+  /** Runs {@code script} once with a 300 ms timeout until it fails; returns the sent count. */
+  private long runPastTimeout(Path script) throws Exception {
     try (NotificationDispatcher dispatcher =
         TestAlerts.dispatcher(
             List.of(channel(List.of(script.toString()), Duration.ofMillis(300))),
             new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
             10)) {
-
       dispatcher.offer(TestAlerts.firing("rack-07", Severity.CRITICAL));
-
       awaitTrue("failed", () -> dispatcher.stats().channel("command[0]").failed() == 1);
-      long child = Long.parseLong(Files.readString(pidFile).trim());
-      awaitTrue(
-          "the command's child killed",
-          () -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+      return dispatcher.stats().channel("command[0]").sent();
     }
+  }
+
+  private static void awaitDead(String what, Path pidFile) throws Exception {
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    awaitTrue(what + " killed", () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
   }
 
   private CommandChannel channel(List<String> argv, Duration timeout) {
