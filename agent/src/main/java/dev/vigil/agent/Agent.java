@@ -54,6 +54,7 @@ public final class Agent implements AutoCloseable {
   private final AgentLink link;
   private final OutboundStore buffer;
   private final ScheduledExecutorService executor;
+  private final SampleTicks sampleTicks;
   private final boolean ownsExecutor;
   private volatile ScheduledFuture<?> sampling;
   private ScheduledFuture<?> scanning;
@@ -67,6 +68,7 @@ public final class Agent implements AutoCloseable {
     this.config = config;
     this.hostId = new HostIdStore(config.stateDir()).loadOrCreate();
     this.executor = executor;
+    this.sampleTicks = new SampleTicks(config.sampleInterval().toMillis());
     this.ownsExecutor = ownsExecutor;
     this.buffer = openBuffer(config);
     RelayAgentLink relayLink =
@@ -216,6 +218,7 @@ public final class Agent implements AutoCloseable {
         if (sampling != null) {
           sampling.cancel(false);
         }
+        sampleTicks.interval(ms);
         sampling = executor.scheduleAtFixedRate(this::sampleSafely, ms, ms, TimeUnit.MILLISECONDS);
         link.declareSampleInterval(ms);
         return Result.success(command.requestId());
@@ -225,7 +228,7 @@ public final class Agent implements AutoCloseable {
   }
 
   private void sampleSafely() {
-    if (sampler == null) {
+    if (sampler == null || !sampleTicks.due(System.nanoTime())) {
       return;
     }
     try {
