@@ -130,11 +130,36 @@ public final class ProtocolTestClient extends WebSocketClient {
         long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (leftMs <= 0) {
           throw new AssertionError(
-              "no " + type.getSimpleName() + " matching within " + timeout + "; inbox: " + inbox);
+              "no "
+                  + type.getSimpleName()
+                  + " matching within "
+                  + timeout
+                  + "; inbox: "
+                  + inbox
+                  + "; "
+                  + state()
+                  + RelayThreads.dump());
         }
         inbox.wait(leftMs);
       }
     }
+  }
+
+  /**
+   * What a timeout message needs to tell a stalled relay from a closed link: open or how it closed,
+   * and how much arrived at all (pings included).
+   */
+  private String state() {
+    Closed c = closed.peek();
+    String link =
+        c != null ? "closed " + c : isOpen() ? "open" : "not open (" + getReadyState() + ")";
+    return "link "
+        + link
+        + ", "
+        + arrivals
+        + " messages and "
+        + pingsReceived.get()
+        + " pings received";
   }
 
   /** Waits for the first not-yet-taken message of {@code type}. */
