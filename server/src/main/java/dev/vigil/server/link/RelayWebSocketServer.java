@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay's WebSocket transport: plain RFC 6455 (no permessage-deflate), TCP_NODELAY on. Each
  * text frame is decoded on the worker thread with the shared codec and handed to the {@link
- * LinkListener}; nothing else runs here.
+ * LinkListener}; nothing else runs here. Frames whose write demand the library lost are found and
+ * written ({@link LostWriteRescue}).
  */
 public final class RelayWebSocketServer extends WebSocketServer {
   /**
@@ -40,6 +41,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
   private final MessageCodec codec;
   private final LinkListener listener;
   private final CountDownLatch started = new CountDownLatch(1);
+  private final LostWriteRescue lostWrites =
+      new LostWriteRescue(this::getConnections, this::onWriteDemand);
   private volatile Exception startFailure;
 
   public RelayWebSocketServer(
@@ -73,7 +76,20 @@ public final class RelayWebSocketServer extends WebSocketServer {
   @Override
   public void onStart() {
     log.info("Listening for WebSocket connections on port {}", getPort());
+    lostWrites.start();
     started.countDown();
+  }
+
+  /** Closes every connection and stops, waiting up to {@code timeoutMs} for the closes. */
+  @Override
+  public void stop(int timeoutMs, String message) throws InterruptedException {
+    lostWrites.close();
+    super.stop(timeoutMs, message);
+  }
+
+  /** Write demands {@link LostWriteRescue} had to make again so far. */
+  public long lostWritesRescued() {
+    return lostWrites.rescued();
   }
 
   @Override
