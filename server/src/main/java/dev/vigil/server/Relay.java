@@ -25,7 +25,6 @@ import dev.vigil.server.token.TokenAdmin;
 import dev.vigil.server.token.TokenRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -154,7 +153,9 @@ public final class Relay implements AutoCloseable {
                 RetryPolicy.DEFAULT,
                 NotificationDispatcher.MAX_QUEUED);
     if (notifications != null) {
-      notifications.resume(new PendingNotifications(effective.dataDir()).takeAll());
+      PendingNotifications pending = new PendingNotifications(effective.dataDir());
+      notifications.keepUnfinishedIn(pending);
+      notifications.resume(pending.load());
     }
     TokenRegistry tokens =
         TokenRegistry.of(
@@ -180,7 +181,7 @@ public final class Relay implements AutoCloseable {
       webSocket.startListening();
     } catch (IOException | InterruptedException e) {
       core.shutdown();
-      stop(notifications, effective.dataDir());
+      stop(notifications);
       closeHistory(history);
       throw e;
     }
@@ -205,7 +206,7 @@ public final class Relay implements AutoCloseable {
     } catch (IOException e) {
       webSocket.stop(STOP_TIMEOUT_MS);
       core.shutdown();
-      stop(notifications, effective.dataDir());
+      stop(notifications);
       closeHistory(history);
       throw e;
     }
@@ -254,7 +255,7 @@ public final class Relay implements AutoCloseable {
       reverse.close();
       webSocket.stop(STOP_TIMEOUT_MS, "relay shutting down");
       core.shutdown();
-      stop(notifications, config.dataDir());
+      stop(notifications);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -272,11 +273,9 @@ public final class Relay implements AutoCloseable {
    * Stops notifying, waiting up to {@link #STOP_TIMEOUT_MS} for attempts under way, and keeps what
    * is undelivered for the next start.
    */
-  private static void stop(NotificationDispatcher notifications, Path dataDir)
-      throws InterruptedException {
+  private static void stop(NotificationDispatcher notifications) throws InterruptedException {
     if (notifications != null) {
       notifications.close(STOP_TIMEOUT_MS);
-      new PendingNotifications(dataDir).keep(notifications.unfinished());
     }
   }
 }

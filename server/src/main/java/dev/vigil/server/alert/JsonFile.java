@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class JsonFile<T> {
   private final boolean ownerOnly;
   private volatile boolean unrestrictedWarned;
   private final AtomicReference<String> pending = new AtomicReference<>();
+  private final AtomicReference<Supplier<T>> latest = new AtomicReference<>();
   private final ExecutorService writer;
 
   public JsonFile(Path file, Class<T> type) {
@@ -77,7 +80,18 @@ public final class JsonFile<T> {
   /** Writes {@code value} soon, off the caller's thread. */
   public void save(T value) {
     if (pending.getAndSet(GSON.toJson(value)) == null) {
-      writer.execute(this::writePending);
+      execute(this::writePending);
+    }
+  }
+
+  /**
+   * Writes what {@code value} gives when the writer gets to it, so the caller's thread neither
+   * waits for the disk nor turns the value into text; calls made meanwhile collapse into one write
+   * of the latest value. A {@code null} value removes the file.
+   */
+  public void saveLatest(Supplier<T> value) {
+    if (latest.getAndSet(value) == null) {
+      execute(this::writeLatest);
     }
   }
 
@@ -89,11 +103,39 @@ public final class JsonFile<T> {
     }
   }
 
-  private void writePending() {
-    String text = pending.getAndSet(null);
-    if (text == null) {
+  private void execute(Runnable write) {
+    try {
+      writer.execute(write);
+    } catch (RejectedExecutionException e) {
+      log.debug("{} already closed; a late save is not written", file);
+    }
+  }
+
+  private void writeLatest() {
+    Supplier<T> value = latest.getAndSet(null);
+    if (value == null) {
       return;
     }
+    T current = value.get();
+    if (current != null) {
+      write(GSON.toJson(current));
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.error("Cannot remove {}: {}", file, e.toString());
+    }
+  }
+
+  private void writePending() {
+    String text = pending.getAndSet(null);
+    if (text != null) {
+      write(text);
+    }
+  }
+
+  private void write(String text) {
     try {
       Files.createDirectories(file.getParent());
       Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_QUEUED} unfinished deliveries in all; past that a delivery is dropped and counted.
  * Each delivery is attempted on a small executor and retried with exponential backoff ({@link
  * RetryPolicy}); one that fails every attempt is logged at error and counted as failed. Delivery is
- * at-least-once per channel; what is unfinished when it closes is listed by {@link #unfinished}
- * (the relay keeps it for its next start, {@link PendingNotifications}) and taken back by {@link
- * #resume}. Thread-safe.
+ * at-least-once per channel; what is unfinished is kept in {@link PendingNotifications} as it
+ * changes (given {@link #keepUnfinishedIn}), listed by {@link #unfinished} and taken back by the
+ * next run's {@link #resume}. Thread-safe.
  */
 public final class NotificationDispatcher implements AlertTransitions, AutoCloseable {
   /**
@@ -45,6 +45,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
   private final AtomicInteger queued = new AtomicInteger();
   private final Set<Delivery> unfinished = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor executor;
+  private volatile PendingNotifications pending;
 
   /**
    * @param maxQueued unfinished deliveries at most; {@link #MAX_QUEUED} outside tests
@@ -78,6 +79,14 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
     executor.setRemoveOnCancelPolicy(true);
   }
 
+  /**
+   * Keeps the unfinished deliveries in {@code pending} from now on, rewritten (off the caller's
+   * thread) each time one is queued or finishes.
+   */
+  public void keepUnfinishedIn(PendingNotifications pending) {
+    this.pending = pending;
+  }
+
   /** Queues {@code change} for every channel that accepts it; returns at once. */
   @Override
   public void offer(AlertChange change) {
@@ -99,6 +108,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
       }
       Delivery delivery = new Delivery(channel, count, change);
       unfinished.add(delivery);
+      unfinishedChanged();
       schedule(delivery, 0);
     }
   }
@@ -129,6 +139,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
       unfinished.add(delivery);
       schedule(delivery, 0);
     }
+    unfinishedChanged(); // also when every one was dropped: the file no longer lists them
   }
 
   /**
@@ -150,7 +161,8 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
 
   /**
    * Stops attempting: waits up to {@code waitMs} for attempts under way, then abandons them and
-   * every delivery still queued or retrying (logged).
+   * every delivery still queued or retrying (logged), and writes what is unfinished to the {@link
+   * PendingNotifications} it keeps them in, if any, waiting for the write.
    */
   public void close(long waitMs) throws InterruptedException {
     executor.shutdown();
@@ -161,11 +173,22 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
     if (left > 0) {
       log.warn("Notifications stopped with {} deliveries undelivered", left);
     }
+    PendingNotifications keeper = pending;
+    if (keeper != null) {
+      keeper.keep(unfinished());
+    }
   }
 
   @Override
   public void close() throws InterruptedException {
     close(0);
+  }
+
+  private void unfinishedChanged() {
+    PendingNotifications keeper = pending;
+    if (keeper != null) {
+      keeper.changed(this::unfinished);
+    }
   }
 
   private void schedule(Delivery delivery, long delayMs) {
@@ -213,6 +236,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
         channel.send(notification);
         queued.decrementAndGet();
         unfinished.remove(this);
+        unfinishedChanged();
         count.sent.incrementAndGet();
         log.debug("{}: sent {} {}", channel.name(), change.transition().wireName(), id());
       } catch (InterruptedException e) {
@@ -227,6 +251,7 @@ public final class NotificationDispatcher implements AlertTransitions, AutoClose
       if (attempt >= retry.maxAttempts()) {
         queued.decrementAndGet();
         unfinished.remove(this);
+        unfinishedChanged();
         count.failed.incrementAndGet();
         log.error(
             "{}: gave up on {} {} after {} attempts: {}",

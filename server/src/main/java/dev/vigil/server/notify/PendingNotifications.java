@@ -1,18 +1,20 @@
 package dev.vigil.server.notify;
 
 import dev.vigil.server.alert.JsonFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the notifications a stopping relay had not delivered in {@code
- * <dataDir>/notifications-pending.json}, and hands them to the next start once, which attempts them
- * again: delivery stays at-least-once across a restart. A relay killed outright keeps nothing.
+ * Keeps the notifications not yet delivered in {@code <dataDir>/notifications-pending.json} while
+ * the relay runs: rewritten off the caller's thread each time a delivery is queued or finished
+ * (changes made meanwhile collapse into one write), removed when none is left. The next start loads
+ * them and attempts them again, so delivery stays at-least-once across a restart, and across a
+ * relay killed outright (a delivery queued a moment before the kill, before its write, can still be
+ * lost). Thread-safe.
  */
 public final class PendingNotifications {
   /** The file, in the data directory. */
@@ -33,14 +35,12 @@ public final class PendingNotifications {
     this.file = new JsonFile<>(path, Stored.class);
   }
 
-  /** What the last run left undelivered; the file is removed, so each is handed out once. */
-  public List<PendingDelivery> takeAll() {
+  /**
+   * What an earlier run left undelivered. The file stays until {@link #changed} rewrites it, so a
+   * relay killed before then hands them out again.
+   */
+  public List<PendingDelivery> load() {
     Stored stored = file.load();
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      log.warn("Cannot remove {}: {}", path, e.toString());
-    }
     List<PendingDelivery> out = new ArrayList<>();
     if (stored != null && stored.deliveries != null) {
       for (PendingDelivery d : stored.deliveries) {
@@ -55,16 +55,30 @@ public final class PendingNotifications {
     return out;
   }
 
-  /** Writes {@code deliveries} and waits for the write; nothing is written when there are none. */
+  /**
+   * The undelivered notifications changed: writes what {@code undelivered} gives when the writer
+   * gets to it (removes the file when it gives none). Returns at once.
+   */
+  public void changed(Supplier<List<PendingDelivery>> undelivered) {
+    file.saveLatest(() -> stored(undelivered.get()));
+  }
+
+  /** Writes {@code deliveries} (or removes the file when there are none) and waits for it. */
   public void keep(List<PendingDelivery> deliveries) throws InterruptedException {
+    file.saveLatest(() -> stored(deliveries));
+    file.close();
+    if (!deliveries.isEmpty()) {
+      log.info(
+          "{} undelivered notifications kept in {} for the next start", deliveries.size(), path);
+    }
+  }
+
+  private static Stored stored(List<PendingDelivery> deliveries) {
     if (deliveries.isEmpty()) {
-      file.close();
-      return;
+      return null;
     }
     Stored stored = new Stored();
     stored.deliveries.addAll(deliveries);
-    file.save(stored);
-    file.close();
-    log.info("{} undelivered notifications kept in {} for the next start", deliveries.size(), path);
+    return stored;
   }
 }

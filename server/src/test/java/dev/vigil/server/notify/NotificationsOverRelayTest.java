@@ -165,7 +165,9 @@ class NotificationsOverRelayTest {
     JsonObject hook = JsonParser.parseString(receiver.take().body()).getAsJsonObject();
     assertThat(hook.get("transition").getAsString()).isEqualTo("firing");
     assertThat(hook.getAsJsonObject("alert").get("hostId").getAsString()).isEqualTo("hot-1");
-    assertThat(dataDir.resolve(PendingNotifications.FILE)).doesNotExist();
+    awaitTrue(
+        "the delivered notification off disk",
+        () -> !java.nio.file.Files.exists(dataDir.resolve(PendingNotifications.FILE)));
     awaitTrue("counted as sent", () -> sent(health(), "webhook[0]") == 1);
   }
 
