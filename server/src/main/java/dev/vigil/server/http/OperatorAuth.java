@@ -23,9 +23,10 @@ final class OperatorAuth {
           "missing 'Authorization: Bearer <operator token>' header");
       return false;
     }
-    if (auth.operatorName(header.substring(BEARER.length()).trim()).isEmpty()) {
+    String token = header.substring(BEARER.length()).trim();
+    if (auth.operatorName(token).isEmpty()) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      JsonResponses.error(exchange, JsonResponses.UNAUTHORIZED, "unknown operator token");
+      JsonResponses.error(exchange, JsonResponses.UNAUTHORIZED, auth.operatorRefusal(token));
       return false;
     }
     return true;

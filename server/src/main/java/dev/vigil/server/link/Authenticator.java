@@ -49,7 +49,7 @@ public final class Authenticator {
           CloseCodes.UNAUTHORIZED,
           tokens.find(TokenKind.OPERATOR, hello.token()).isPresent()
               ? "an operator token cannot be used by an agent; use an agent token"
-              : "unknown agent token");
+              : unknown(TokenKind.AGENT, hello.token()));
     }
     Optional<Credential> operator = tokens.find(TokenKind.OPERATOR, hello.token());
     if (operator.isPresent()) {
@@ -60,7 +60,23 @@ public final class Authenticator {
         CloseCodes.UNAUTHORIZED,
         tokens.find(TokenKind.AGENT, hello.token()).isPresent()
             ? "an agent token cannot be used by a dashboard; use an operator token"
-            : "unknown operator token");
+            : unknown(TokenKind.OPERATOR, hello.token()));
+  }
+
+  /**
+   * Why {@code token} is no operator token the relay accepts: revoked (by whom, when) or unknown.
+   * For a token it accepts, says nothing useful; ask {@link #operatorName} first.
+   */
+  public String operatorRefusal(String token) {
+    return unknown(TokenKind.OPERATOR, token);
+  }
+
+  /** Why a token the relay does not accept as {@code wanted} is refused. */
+  private String unknown(TokenKind wanted, String token) {
+    return tokens
+        .revoked(token)
+        .map(Revocation::describe)
+        .orElse(wanted == TokenKind.AGENT ? "unknown agent token" : "unknown operator token");
   }
 
   /** The role of an operator token; {@link OperatorRole#PLAIN_TOKEN_ROLE} when it is none. */

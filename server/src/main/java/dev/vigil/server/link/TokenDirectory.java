@@ -11,4 +11,9 @@ import java.util.Optional;
 public interface TokenDirectory {
   /** The token of {@code kind} whose secret is {@code secret}; empty when there is none. */
   Optional<Credential> find(TokenKind kind, String secret);
+
+  /** How the token whose secret is {@code secret} was revoked; empty when it was not. */
+  default Optional<Revocation> revoked(String secret) {
+    return Optional.empty();
+  }
 }

@@ -487,7 +487,7 @@ public final class RelayCore implements LinkListener, RelayQueries {
    * left.
    */
   private void revokeToken(Peer admin, TokenRevoke revoke) {
-    TokenAdmin.Outcome outcome = tokens.revoke(revoke.tokenId(), admin.name);
+    TokenAdmin.Outcome outcome = tokens.revoke(revoke.tokenId(), admin.name, clock.millis());
     if (!(outcome instanceof TokenAdmin.Outcome.Revoked revoked)) {
       refuseToken(admin, revoke, outcome);
       return;

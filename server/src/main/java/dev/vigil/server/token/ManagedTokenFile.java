@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tokens admins created, kept in {@code <dataDir>/tokens.json}: SHA-256 hashes, never secrets;
- * owner-only where the file system allows; written off the caller's thread, atomically ({@link
- * JsonFile}). Entries that do not read as a token are logged and skipped.
+ * The tokens admins created, and those they revoked, kept in {@code <dataDir>/tokens.json}: SHA-256
+ * hashes, never secrets; owner-only where the file system allows; written off the caller's thread,
+ * atomically ({@link JsonFile}). Entries that do not read as a token are logged and skipped.
  */
 final class ManagedTokenFile {
   /** The file, in the data directory. */
@@ -21,8 +21,17 @@ final class ManagedTokenFile {
 
   private static final Logger log = LoggerFactory.getLogger(ManagedTokenFile.class);
 
-  /** What the file holds. */
-  record Stored(List<StoredToken> tokens) {}
+  /**
+   * What the file holds; {@code revoked} is absent in files written before revocations were kept.
+   */
+  record Stored(List<StoredToken> tokens, List<StoredRevocation> revoked) {}
+
+  /** What {@link #load} read. */
+  record Loaded(List<RelayToken> tokens, List<RevokedToken> revoked) {}
+
+  /** One revoked token as stored. */
+  record StoredRevocation(
+      String id, TokenKind kind, String name, String sha256, long revokedAtMs, String revokedBy) {}
 
   /** One token as stored; {@code role} by its wire name, {@code null} for agent tokens. */
   record StoredToken(
@@ -40,14 +49,15 @@ final class ManagedTokenFile {
     this.file = JsonFile.ownerOnly(dataDir.resolve(FILE_NAME), Stored.class);
   }
 
-  /** The stored tokens that read as valid; empty when there is no file (or it is unreadable). */
-  List<RelayToken> load() {
+  /** The stored tokens and revocations that read as valid; none when there is no file. */
+  Loaded load() {
     Stored stored = file.load();
     List<RelayToken> tokens = new ArrayList<>();
-    if (stored == null || stored.tokens() == null) {
-      return tokens;
+    List<RevokedToken> revoked = new ArrayList<>();
+    if (stored == null) {
+      return new Loaded(tokens, revoked);
     }
-    for (StoredToken s : stored.tokens()) {
+    for (StoredToken s : stored.tokens() == null ? List.<StoredToken>of() : stored.tokens()) {
       RelayToken token = s == null ? null : token(s);
       if (token == null) {
         log.warn("Ignoring an entry of {} that is not a valid token", FILE_NAME);
@@ -55,12 +65,24 @@ final class ManagedTokenFile {
         tokens.add(token);
       }
     }
-    return tokens;
+    for (StoredRevocation s :
+        stored.revoked() == null ? List.<StoredRevocation>of() : stored.revoked()) {
+      RevokedToken r = s == null ? null : revoked(s);
+      if (r == null) {
+        log.warn("Ignoring an entry of {} that is not a valid revoked token", FILE_NAME);
+      } else {
+        revoked.add(r);
+      }
+    }
+    return new Loaded(tokens, revoked);
   }
 
-  /** Writes {@code tokens} (managed ones) soon, off the caller's thread. */
-  void save(List<RelayToken> tokens) {
-    file.save(new Stored(tokens.stream().map(ManagedTokenFile::stored).toList()));
+  /** Writes {@code tokens} (managed ones) and {@code revoked} soon, off the caller's thread. */
+  void save(List<RelayToken> tokens, List<RevokedToken> revoked) {
+    file.save(
+        new Stored(
+            tokens.stream().map(ManagedTokenFile::stored).toList(),
+            revoked.stream().map(ManagedTokenFile::stored).toList()));
   }
 
   /** Writes what is pending and stops the writer. */
@@ -77,6 +99,27 @@ final class ManagedTokenFile {
         t.sha256(),
         t.createdAtMs(),
         t.createdBy());
+  }
+
+  private static StoredRevocation stored(RevokedToken r) {
+    return new StoredRevocation(
+        r.id(), r.kind(), r.name(), r.sha256(), r.revokedAtMs(), r.revokedBy());
+  }
+
+  private static RevokedToken revoked(StoredRevocation s) {
+    if (s.kind() == null
+        || s.name() == null
+        || s.revokedBy() == null
+        || !TokenSecrets.isSha256(s.sha256())) {
+      return null;
+    }
+    return new RevokedToken(
+        TokenSecrets.idOfHash(s.sha256()),
+        s.kind(),
+        s.name(),
+        s.sha256(),
+        s.revokedAtMs(),
+        s.revokedBy());
   }
 
   private static RelayToken token(StoredToken s) {

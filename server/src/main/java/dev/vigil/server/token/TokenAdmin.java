@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What admins do with tokens: create one (its secret returned once, only its hash kept), revoke one
- * they created, and list them all without secrets. Keeps the created ones in {@code
- * <dataDir>/tokens.json}, written off the calling thread. Refusals say precisely why and change
- * nothing. Not thread-safe: call from one thread (the relay core); the {@link TokenRegistry} it
- * changes may be read from any thread.
+ * they created, and list them all without secrets. Keeps the created ones, and who revoked which
+ * when, in {@code <dataDir>/tokens.json}, written off the calling thread. Refusals say precisely
+ * why and change nothing. Not thread-safe: call from one thread (the relay core); the {@link
+ * TokenRegistry} it changes may be read from any thread.
  */
 public final class TokenAdmin {
   /** The file of managed tokens, in the data directory. */
@@ -68,7 +68,9 @@ public final class TokenAdmin {
     Objects.requireNonNull(registry, "registry");
     ManagedTokenFile file = new ManagedTokenFile(dataDir);
     int kept = 0;
-    for (RelayToken token : file.load()) {
+    ManagedTokenFile.Loaded loaded = file.load();
+    registry.rememberRevoked(loaded.revoked());
+    for (RelayToken token : loaded.tokens()) {
       if (registry.byId(token.id()).isPresent()) {
         log.warn(
             "Ignoring token '{}' ({}) of {}: the configuration has the same token",
@@ -121,14 +123,17 @@ public final class TokenAdmin {
             nowMs,
             by);
     registry.add(token);
-    file.save(registry.managed());
+    file.save(registry.managed(), registry.revokedTokens());
     log.info(
         "Token '{}' ({} {}) created by {}", token.name(), token.kind().wireName(), token.id(), by);
     return new Outcome.Created(info(token), secret);
   }
 
-  /** Revokes the managed token {@code tokenId} for the admin {@code by}. */
-  public Outcome revoke(String tokenId, String by) {
+  /**
+   * Revokes the managed token {@code tokenId} for the admin {@code by} at {@code nowMs}; a hello
+   * presenting it later is told who revoked it and when.
+   */
+  public Outcome revoke(String tokenId, String by, long nowMs) {
     RelayToken token = registry.byId(tokenId).orElse(null);
     if (token == null) {
       return new Outcome.Refused("no token with id '" + tokenId + "'");
@@ -137,8 +142,8 @@ public final class TokenAdmin {
     if (reason != null) {
       return new Outcome.Refused("token '" + token.name() + "' cannot be revoked: " + reason);
     }
-    registry.remove(tokenId);
-    file.save(registry.managed());
+    registry.revoke(tokenId, by, nowMs);
+    file.save(registry.managed(), registry.revokedTokens());
     log.info(
         "Token '{}' ({} {}) revoked by {}", token.name(), token.kind().wireName(), token.id(), by);
     return new Outcome.Revoked(token);

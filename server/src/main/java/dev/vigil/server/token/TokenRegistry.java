@@ -4,6 +4,7 @@ import dev.vigil.protocol.TokenKind;
 import dev.vigil.protocol.TokenSource;
 import dev.vigil.server.link.Credential;
 import dev.vigil.server.link.OperatorRole;
+import dev.vigil.server.link.Revocation;
 import dev.vigil.server.link.TokenDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +26,19 @@ public final class TokenRegistry implements TokenDirectory {
           .thenComparing(RelayToken::name)
           .thenComparing(RelayToken::id);
 
-  /** One immutable state: tokens by kind and hash, and in listing order. */
-  private record Entries(Map<TokenKind, Map<String, RelayToken>> byHash, List<RelayToken> listed) {
-    static Entries of(List<RelayToken> tokens) {
+  /** Revoked tokens remembered at most; past that the oldest revocation is forgotten. */
+  public static final int MAX_REVOKED = 1_000;
+
+  /**
+   * One immutable state: tokens by kind and hash, and in listing order; revoked tokens by hash, and
+   * oldest first.
+   */
+  private record Entries(
+      Map<TokenKind, Map<String, RelayToken>> byHash,
+      List<RelayToken> listed,
+      Map<String, RevokedToken> revokedByHash,
+      List<RevokedToken> revoked) {
+    static Entries of(List<RelayToken> tokens, List<RevokedToken> revoked) {
       Map<TokenKind, Map<String, RelayToken>> byHash = new HashMap<>();
       for (TokenKind kind : TokenKind.values()) {
         byHash.put(kind, new HashMap<>());
@@ -39,14 +50,25 @@ public final class TokenRegistry implements TokenDirectory {
       listed.sort(LISTING);
       Map<TokenKind, Map<String, RelayToken>> frozen = new HashMap<>();
       byHash.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
-      return new Entries(Map.copyOf(frozen), List.copyOf(listed));
+      List<RevokedToken> kept =
+          revoked.subList(Math.max(0, revoked.size() - MAX_REVOKED), revoked.size());
+      Map<String, RevokedToken> revokedByHash = new HashMap<>();
+      for (RevokedToken r : kept) {
+        revokedByHash.put(r.sha256(), r);
+      }
+      return new Entries(
+          Map.copyOf(frozen), List.copyOf(listed), Map.copyOf(revokedByHash), List.copyOf(kept));
+    }
+
+    Entries withTokens(List<RelayToken> tokens) {
+      return of(tokens, revoked);
     }
   }
 
   private volatile Entries entries;
 
   private TokenRegistry(List<RelayToken> tokens) {
-    this.entries = Entries.of(tokens);
+    this.entries = Entries.of(tokens, List.of());
   }
 
   /**
@@ -86,6 +108,20 @@ public final class TokenRegistry implements TokenDirectory {
     return token == null ? Optional.empty() : Optional.of(token.credential());
   }
 
+  @Override
+  public Optional<Revocation> revoked(String secret) {
+    if (secret == null) {
+      return Optional.empty();
+    }
+    RevokedToken r = entries.revokedByHash().get(TokenSecrets.sha256(secret));
+    return r == null ? Optional.empty() : Optional.of(r.revocation());
+  }
+
+  /** The revoked tokens remembered, oldest first. */
+  public List<RevokedToken> revokedTokens() {
+    return entries.revoked();
+  }
+
   /** Every token, in listing order. */
   public List<RelayToken> tokens() {
     return entries.listed();
@@ -113,16 +149,35 @@ public final class TokenRegistry implements TokenDirectory {
     }
     List<RelayToken> next = new ArrayList<>(entries.listed());
     next.add(token);
-    entries = Entries.of(next);
+    entries = entries.withTokens(next);
   }
 
-  /** Removes the managed token with this id; true when there was one. */
-  synchronized boolean remove(String id) {
-    List<RelayToken> next = new ArrayList<>(entries.listed());
-    boolean removed = next.removeIf(t -> t.id().equals(id) && t.source() == TokenSource.MANAGED);
-    if (removed) {
-      entries = Entries.of(next);
+  /**
+   * Removes the managed token with this id and remembers its revocation, by {@code by} at {@code
+   * atMs}; empty when there was no such token.
+   */
+  synchronized Optional<RevokedToken> revoke(String id, String by, long atMs) {
+    RelayToken token =
+        entries.listed().stream()
+            .filter(t -> t.id().equals(id) && t.source() == TokenSource.MANAGED)
+            .findFirst()
+            .orElse(null);
+    if (token == null) {
+      return Optional.empty();
     }
-    return removed;
+    List<RelayToken> next = new ArrayList<>(entries.listed());
+    next.remove(token);
+    RevokedToken revoked = RevokedToken.of(token, by, atMs);
+    List<RevokedToken> revokedNext = new ArrayList<>(entries.revoked());
+    revokedNext.add(revoked);
+    entries = Entries.of(next, revokedNext);
+    return Optional.of(revoked);
+  }
+
+  /** Remembers revocations read back from disk, oldest first, before any made since. */
+  synchronized void rememberRevoked(List<RevokedToken> earlier) {
+    List<RevokedToken> revokedNext = new ArrayList<>(earlier);
+    revokedNext.addAll(entries.revoked());
+    entries = Entries.of(entries.listed(), revokedNext);
   }
 }

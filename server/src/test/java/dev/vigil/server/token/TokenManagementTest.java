@@ -57,6 +57,12 @@ class TokenManagementTest {
   static final String VIEWER_TOKEN = "viewer-secret";
   static final String OPERATOR_TOKEN = "operator-secret";
 
+  /** The refusal of a revoked token named {@code name}, revoked by {@code admin}, as a regex. */
+  static final java.util.function.BiFunction<String, String, String> REVOKED_AT =
+      (name, admin) ->
+          java.util.regex.Pattern.quote("token '" + name + "' was revoked by " + admin + " at ")
+              + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
+
   /** Length of a 32-byte secret in base64url without padding. */
   static final int SECRET_LENGTH = 43;
 
@@ -217,10 +223,12 @@ class TokenManagementTest {
 
     ProtocolTestClient again = connect(dashboardHello(operator.secret()));
     assertThat(again.awaitMessage(ErrorNotice.class, WAIT).reason())
-        .isEqualTo("unknown operator token");
+        .matches(REVOKED_AT.apply("night shift", "alice"));
     assertThat(again.awaitClose(WAIT).code()).isEqualTo(CloseCodes.UNAUTHORIZED);
     ProtocolTestClient agentAgain = connect(agentHello(agentToken.secret(), "host-lab"));
-    assertThat(agentAgain.awaitClose(WAIT).code()).isEqualTo(CloseCodes.UNAUTHORIZED);
+    assertThat(agentAgain.awaitClose(WAIT))
+        .satisfies(c -> assertThat(c.code()).isEqualTo(CloseCodes.UNAUTHORIZED))
+        .satisfies(c -> assertThat(c.reason()).matches(REVOKED_AT.apply("lab", "alice")));
     assertThat(httpStatus("/api/hosts", operator.secret())).isEqualTo(401);
     assertThat(httpStatus("/api/hosts", ALICE_TOKEN)).isEqualTo(200);
     alice.sync(WAIT);
@@ -247,6 +255,30 @@ class TokenManagementTest {
     ErrorNotice error = adaDashboard.awaitMessage(ErrorNotice.class, WAIT);
     assertThat(adaDashboard.arrivalOf(result)).isLessThan(adaDashboard.arrivalOf(error));
     assertThat(adaDashboard.awaitClose(WAIT).code()).isEqualTo(CloseCodes.UNAUTHORIZED);
+  }
+
+  @Test
+  void aRevokedTokenIsToldWhoRevokedItAndWhenAlsoAfterARestart() throws Exception {
+    TokenCreated created;
+    String refusedBefore;
+    try (Relay first = start(config())) {
+      ProtocolTestClient alice = dashboard(ALICE_TOKEN);
+      created = create(alice, new TokenCreate("c-9", "operator", "temp access", "viewer"));
+      alice.send(new TokenRevoke("r-9", created.token().id()));
+      assertThat(result(alice, "r-9").ok()).isTrue();
+      ProtocolTestClient refused = connect(dashboardHello(created.secret()));
+      refusedBefore = refused.awaitMessage(ErrorNotice.class, WAIT).reason();
+    }
+    assertThat(refusedBefore).matches(REVOKED_AT.apply("temp access", "alice"));
+    assertThat(Files.readString(dataDir.resolve(TokenAdmin.FILE_NAME)))
+        .doesNotContain(created.secret());
+
+    start(config());
+    ProtocolTestClient refused = connect(dashboardHello(created.secret()));
+
+    assertThat(refused.awaitMessage(ErrorNotice.class, WAIT).reason()).isEqualTo(refusedBefore);
+    assertThat(refused.awaitClose(WAIT).code()).isEqualTo(CloseCodes.UNAUTHORIZED);
+    assertThat(httpBody("/api/hosts", created.secret())).contains(refusedBefore);
   }
 
   @Test
@@ -429,6 +461,14 @@ class TokenManagementTest {
 
   private static boolean contains(TokenList list, String id) {
     return list.tokens().stream().anyMatch(t -> t.id().equals(id));
+  }
+
+  private String httpBody(String path, String token) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.httpPort() + path))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private int httpStatus(String path, String token) throws Exception {

@@ -52,7 +52,7 @@ class TokenRegistryTest {
   void aConfigTokenCannotBeRemoved() {
     String rootId = config.find(TokenKind.OPERATOR, "root-s").orElseThrow().tokenId();
 
-    assertThat(config.remove(rootId)).isFalse();
+    assertThat(config.revoke(rootId, "root", 0)).isEmpty();
 
     assertThat(config.find(TokenKind.OPERATOR, "root-s")).isPresent();
   }
@@ -69,7 +69,7 @@ class TokenRegistryTest {
     Credential found = config.find(TokenKind.AGENT, created.secret()).orElseThrow();
     assertThat(found.tokenId()).isEqualTo(created.token().id());
     assertThat(created.token().createdAtMs()).isEqualTo(42L);
-    assertThat(admin.revoke(created.token().id(), "root"))
+    assertThat(admin.revoke(created.token().id(), "root", 0))
         .isInstanceOf(TokenAdmin.Outcome.Revoked.class);
     assertThat(config.find(TokenKind.AGENT, created.secret())).isEmpty();
     admin.close();
@@ -115,5 +115,23 @@ class TokenRegistryTest {
 
     assertThat(registry.managed()).extracting(RelayToken::name).containsExactly("kept");
     assertThat(registry.find(TokenKind.AGENT, "kept-s")).isPresent();
+  }
+
+  @Test
+  void revocationsBeyondTheMostRememberedForgetTheOldest() {
+    TokenRegistry registry = TokenRegistry.of(Set.of(), Map.of(), Map.of());
+    for (int i = 0; i <= TokenRegistry.MAX_REVOKED; i++) {
+      String hash = TokenSecrets.sha256("secret-" + i);
+      String id = TokenSecrets.idOfHash(hash);
+      registry.add(
+          new RelayToken(
+              id, TokenKind.AGENT, "t" + i, null, TokenSource.MANAGED, hash, 0L, "root"));
+      assertThat(registry.revoke(id, "root", i)).isPresent();
+    }
+
+    assertThat(registry.revokedTokens()).hasSize(TokenRegistry.MAX_REVOKED);
+    assertThat(registry.revoked("secret-0")).as("the oldest, forgotten").isEmpty();
+    assertThat(registry.revoked("secret-1")).map(r -> r.name()).contains("t1");
+    assertThat(registry.revoked("secret-" + TokenRegistry.MAX_REVOKED)).isPresent();
   }
 }
