@@ -280,16 +280,31 @@ public final class AlertBook {
   }
 
   /**
+   * Each alert key's raises and resolutions within the flap window, for keeping across a restart.
+   */
+  public Map<AlertKey, List<Long>> flapTimes(long nowMs) {
+    return flaps.times(nowMs);
+  }
+
+  /**
    * Takes back alerts a previous run held: firing ones open again under their keys (with their
    * acknowledgements), resolved ones within the retention stay listed. Pending ones are dropped:
-   * their condition is judged afresh. Call before any observation.
+   * their condition is judged afresh. The flap history comes back too, so an alert that flapped
+   * before the restart counts its earlier transitions; one held flapping stays held until its
+   * condition has been stable for the flap window from the restart on. Call before any observation.
    */
-  public void restore(List<Held> previous, long nowMs) {
+  public void restore(List<Held> previous, Map<AlertKey, List<Long>> flapTimes, long nowMs) {
+    flaps.restore(flapTimes, nowMs);
     long cutoff = nowMs - RESOLVED_RETENTION.toMillis();
     for (Held h : previous) {
       Alert a = h.alert();
       if (a.state() == AlertState.FIRING && h.key() != null && !openByKey.containsKey(h.key())) {
         Open open = new Open(a, h.key(), Duration.ofMillis(h.minDurationMs()));
+        if (Boolean.TRUE.equals(a.flapping())) {
+          open.flapping = true;
+          open.conditionHolds = true; // unknown until the next value; held either way
+          open.lastFlipMs = nowMs;
+        }
         openByKey.put(h.key(), open);
         openById.put(a.id(), open);
         openCountByHost.merge(h.key().hostId(), 1, Integer::sum);

@@ -115,7 +115,7 @@ public final class AlertEngine {
     book.tick(now, changes);
     noteChanges(changes);
     if (memory != null) {
-      memory.saveIfChanged(revision, book.held(), now, false);
+      memory.saveIfChanged(revision, book.held(), book.flapTimes(now), now, false);
     }
     return changes;
   }
@@ -126,7 +126,8 @@ public final class AlertEngine {
    */
   public void remember(AlertMemory alertMemory) {
     this.memory = alertMemory;
-    book.restore(alertMemory.load(), clock.millis());
+    AlertMemory.Kept kept = alertMemory.load();
+    book.restore(kept.alerts(), kept.flapTimes(), clock.millis());
   }
 
   /** Saves the alerts one last time, whatever the interval, and stops keeping them. */
@@ -136,7 +137,8 @@ public final class AlertEngine {
       return;
     }
     memory = null;
-    m.saveIfChanged(revision, book.held(), clock.millis(), true);
+    long now = clock.millis();
+    m.saveIfChanged(revision, book.held(), book.flapTimes(now), now, true);
     m.close();
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +57,27 @@ final class FlapHistory {
         it.remove();
       }
     }
+  }
+
+  /** Each key's transition times within the window at {@code nowMs}, oldest first. */
+  Map<AlertKey, List<Long>> times(long nowMs) {
+    forgetOld(nowMs);
+    Map<AlertKey, List<Long>> out = new HashMap<>();
+    byKey.forEach((key, times) -> out.put(key, List.copyOf(times)));
+    return out;
+  }
+
+  /** Takes back transition times kept by {@link #times}; those out of the window are dropped. */
+  void restore(Map<AlertKey, List<Long>> kept, long nowMs) {
+    kept.forEach(
+        (key, times) -> {
+          ArrayDeque<Long> deque = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
+          times.stream().sorted().forEach(deque::addLast);
+          trim(deque, nowMs);
+          if (deque.isEmpty()) {
+            byKey.remove(key);
+          }
+        });
   }
 
   private void trim(ArrayDeque<Long> times, long nowMs) {

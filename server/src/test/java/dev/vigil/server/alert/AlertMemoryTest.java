@@ -103,4 +103,87 @@ class AlertMemoryTest {
       assertThat(resolved.id()).isEqualTo(keptId);
     }
   }
+
+  @Test
+  void aFlappingAlertStaysHeldAcrossARelayRestart() throws Exception {
+    Alert flapping;
+    try (Relay first = Relay.start(config())) {
+      Link link = Link.open(first);
+      for (int i = 0; i < 2; i++) {
+        link.crossTo(60.0, AlertState.FIRING);
+        link.crossTo(40.0, AlertState.RESOLVED);
+      }
+      link.crossTo(60.0, AlertState.FIRING);
+      link.agent.send(sample(HOST, "test.temp", 40.0)); // the 6th transition in the window
+      flapping = link.alice.awaitMessage(Alert.class, Alert::isFlapping, WAIT);
+      link.close();
+    }
+
+    try (Relay second = Relay.start(config())) {
+      Link link = Link.open(second);
+      assertThat(firing(link.snapshot))
+          .singleElement()
+          .satisfies(a -> assertThat(a.id()).isEqualTo(flapping.id()))
+          .satisfies(a -> assertThat(a.isFlapping()).isTrue());
+      link.agent.send(sample(HOST, "test.temp", 40.0));
+      link.agent.send(sample(HOST, "test.temp", 60.0));
+      link.agent.send(sample(HOST, "test.temp", 40.0));
+      link.agent.sync(WAIT);
+
+      Snapshot after = dashboard(second).awaitMessage(Snapshot.class, WAIT);
+      assertThat(firing(after))
+          .as("still held firing, the same alert")
+          .singleElement()
+          .satisfies(a -> assertThat(a.id()).isEqualTo(flapping.id()))
+          .satisfies(a -> assertThat(a.isFlapping()).isTrue());
+    }
+  }
+
+  private static List<Alert> firing(Snapshot snapshot) {
+    return snapshot.alerts().stream().filter(a -> a.state() == AlertState.FIRING).toList();
+  }
+
+  @Test
+  void transitionsBeforeARestartCountTowardsFlapping() throws Exception {
+    try (Relay first = Relay.start(config())) {
+      Link link = Link.open(first);
+      for (int i = 0; i < 2; i++) {
+        link.crossTo(60.0, AlertState.FIRING);
+        link.crossTo(40.0, AlertState.RESOLVED);
+      }
+      link.close();
+    }
+
+    try (Relay second = Relay.start(config())) {
+      Link link = Link.open(second);
+      link.crossTo(60.0, AlertState.FIRING);
+      link.agent.send(sample(HOST, "test.temp", 40.0)); // the 6th transition in the window
+
+      Alert held = link.alice.awaitMessage(Alert.class, a -> a.isFlapping(), WAIT);
+      assertThat(held.state()).isEqualTo(AlertState.FIRING);
+    }
+  }
+
+  /** An agent for {@link #HOST} and alice's dashboard on one relay. */
+  private record Link(ProtocolTestClient agent, ProtocolTestClient alice, Snapshot snapshot) {
+    static Link open(Relay relay) throws InterruptedException {
+      ProtocolTestClient alice = dashboard(relay);
+      Snapshot snapshot = alice.awaitMessage(Snapshot.class, WAIT);
+      ProtocolTestClient agent = ProtocolTestClient.connect(relay.port(), agentHello(HOST));
+      agent.awaitMessage(Welcome.class, WAIT);
+      agent.send(temperatureCatalog(HOST));
+      return new Link(agent, alice, snapshot);
+    }
+
+    /** Sends {@code value} and waits for the alert to reach {@code state}. */
+    void crossTo(double value, AlertState state) throws InterruptedException {
+      agent.send(sample(HOST, "test.temp", value));
+      alice.awaitMessage(Alert.class, a -> a.hostId().equals(HOST) && a.state() == state, WAIT);
+    }
+
+    void close() throws InterruptedException {
+      agent.closeBlocking();
+      alice.closeBlocking();
+    }
+  }
 }
