@@ -2,13 +2,15 @@ package dev.vigil.server.link;
 
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.slf4j.Logger;
@@ -21,18 +23,21 @@ import org.slf4j.LoggerFactory;
  * interest back to read only. A frame queued by another thread between the selector's last look at
  * the queue and that reset loses its write demand: it waits until the next frame for the same
  * connection, which for a quiet dashboard is the next heartbeat ping, seconds later (the library
- * does not guard this; compare TooTallNate/Java-WebSocket#145). Every {@link #CHECK_INTERVAL_MS}
- * this looks at each connection: frames queued while the selector is not asked to write means
- * exactly that state, and the demand is made again. A demand made twice is harmless.
+ * does not guard this; compare TooTallNate/Java-WebSocket#145). Every link that queues a frame is
+ * watched until its queue is empty; every {@link #CHECK_INTERVAL_MS} each watched link with frames
+ * queued while the selector is not asked to write is in exactly that state, and the demand is made
+ * again (a demand made twice is harmless). The cost follows the links written to, not the links
+ * open.
  */
 final class LostWriteRescue implements AutoCloseable {
-  /** How often connections are checked; the longest a lost write waits. */
-  static final long CHECK_INTERVAL_MS = 50;
+  /** How often watched links are checked; about the longest a lost write waits. */
+  static final long CHECK_INTERVAL_MS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(LostWriteRescue.class);
 
-  private final Supplier<Collection<WebSocket>> connections;
   private final Consumer<WebSocket> demandWrite;
+  private final Queue<WebSocketPeerLink> watched = new ConcurrentLinkedQueue<>();
+  private final List<WebSocketPeerLink> round = new ArrayList<>();
   private final AtomicLong rescued = new AtomicLong();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -43,11 +48,9 @@ final class LostWriteRescue implements AutoCloseable {
           });
 
   /**
-   * @param connections the server's open connections now
    * @param demandWrite asks the selector to write a connection's queue
    */
-  LostWriteRescue(Supplier<Collection<WebSocket>> connections, Consumer<WebSocket> demandWrite) {
-    this.connections = connections;
+  LostWriteRescue(Consumer<WebSocket> demandWrite) {
     this.demandWrite = demandWrite;
   }
 
@@ -57,38 +60,60 @@ final class LostWriteRescue implements AutoCloseable {
         this::checkQuietly, CHECK_INTERVAL_MS, CHECK_INTERVAL_MS, TimeUnit.MILLISECONDS);
   }
 
+  /** {@code link} queued a frame: watch it until its queue is empty. Any thread; cheap. */
+  void written(WebSocketPeerLink link) {
+    if (link.watch()) {
+      watched.add(link);
+    }
+  }
+
   /** Write demands made again so far. */
   long rescued() {
     return rescued.get();
   }
 
-  /** Checks every connection once; returns how many had lost their write demand. */
-  int check() {
+  /**
+   * Checks every watched link once; returns how many had lost their write demand. Called by the
+   * timer thread only (and by tests while the timer is not started).
+   */
+  synchronized int check() {
+    for (WebSocketPeerLink link = watched.poll(); link != null; link = watched.poll()) {
+      round.add(link);
+    }
     int found = 0;
-    for (WebSocket conn : connections.get()) {
-      if (conn instanceof WebSocketImpl impl && lostWrite(impl)) {
-        demandWrite.accept(impl);
-        found++;
+    for (WebSocketPeerLink link : round) {
+      link.unwatch(); // a frame queued from now on watches it again
+      WebSocketImpl conn = link.impl();
+      if (conn == null || conn.outQueue.isEmpty()) {
+        continue;
+      }
+      SelectionKey key = conn.getSelectionKey();
+      try {
+        if (key == null || !key.isValid()) {
+          continue; // closed: whoever cancelled the key cleans up
+        }
+        if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+          demandWrite.accept(conn);
+          found++;
+        }
+      } catch (CancelledKeyException e) {
+        continue;
+      }
+      written(link); // frames still queued: look again next round
+    }
+    round.clear();
+    if (found > 0) {
+      long before = rescued.getAndAdd(found);
+      long total = before + found;
+      if (Long.highestOneBit(before) != Long.highestOneBit(total)) { // 1, 2, 4, 8, … in the log
+        log.info(
+            "Re-requested the write of frames the WebSocket selector left queued: {} so far",
+            total);
+      } else {
+        log.debug("Re-requested the write of {} links' queued frames ({} so far)", found, total);
       }
     }
-    if (found > 0) {
-      long total = rescued.addAndGet(found);
-      log.debug(
-          "Re-requested the write of {} connections' queued frames ({} so far)", found, total);
-    }
     return found;
-  }
-
-  private static boolean lostWrite(WebSocketImpl impl) {
-    if (impl.outQueue.isEmpty()) {
-      return false;
-    }
-    SelectionKey key = impl.getSelectionKey();
-    try {
-      return key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0;
-    } catch (CancelledKeyException e) {
-      return false; // closed meanwhile: whoever cancelled it cleans up
-    }
   }
 
   private void checkQuietly() {

@@ -41,8 +41,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
   private final MessageCodec codec;
   private final LinkListener listener;
   private final CountDownLatch started = new CountDownLatch(1);
-  private final LostWriteRescue lostWrites =
-      new LostWriteRescue(this::getConnections, this::onWriteDemand);
+  private final LostWriteRescue lostWrites = new LostWriteRescue(this::onWriteDemand);
   private volatile Exception startFailure;
 
   public RelayWebSocketServer(
@@ -92,9 +91,14 @@ public final class RelayWebSocketServer extends WebSocketServer {
     return lostWrites.rescued();
   }
 
+  /** The rescue every link of this server reports its writes to. */
+  LostWriteRescue lostWriteRescue() {
+    return lostWrites;
+  }
+
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
-    WebSocketPeerLink link = new WebSocketPeerLink(conn);
+    WebSocketPeerLink link = new WebSocketPeerLink(conn, lostWrites);
     conn.setAttachment(link);
     listener.onOpen(link);
   }

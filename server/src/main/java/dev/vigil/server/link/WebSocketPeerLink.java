@@ -2,6 +2,7 @@ package dev.vigil.server.link;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -12,7 +13,14 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
  * built when first asked for.
  */
 final class WebSocketPeerLink implements PeerLink {
+  private static final AtomicIntegerFieldUpdater<WebSocketPeerLink> WATCHED =
+      AtomicIntegerFieldUpdater.newUpdater(WebSocketPeerLink.class, "watched");
+
   private final WebSocket conn;
+  private final LostWriteRescue rescue;
+
+  /** 1 while {@link LostWriteRescue} watches this link (an int, not an object: one per link). */
+  private volatile int watched;
 
   /** Batches this link queued, oldest first, until written; see {@link #queuedBytes()}. */
   private final ArrayDeque<ByteBuffer> tracked = new ArrayDeque<>();
@@ -22,8 +30,9 @@ final class WebSocketPeerLink implements PeerLink {
   /** Null until {@link #remoteAddress} is first called; a benign race builds an equal string. */
   private String remote;
 
-  WebSocketPeerLink(WebSocket conn) {
+  WebSocketPeerLink(WebSocket conn, LostWriteRescue rescue) {
     this.conn = conn;
+    this.rescue = rescue;
   }
 
   @Override
@@ -31,10 +40,28 @@ final class WebSocketPeerLink implements PeerLink {
     try {
       if (conn.isOpen()) {
         conn.send(text);
+        rescue.written(this);
       }
     } catch (WebsocketNotConnectedException e) {
       // closed between the check and the send: dropping is the contract
     }
+  }
+
+  /**
+   * The library's connection, whose queue {@link LostWriteRescue} looks at; null if another kind.
+   */
+  WebSocketImpl impl() {
+    return conn instanceof WebSocketImpl impl ? impl : null;
+  }
+
+  /** Marks this link watched; false when it already was. */
+  boolean watch() {
+    return watched == 0 && WATCHED.compareAndSet(this, 0, 1);
+  }
+
+  /** Marks this link no longer watched. */
+  void unwatch() {
+    watched = 0;
   }
 
   /**
@@ -53,6 +80,7 @@ final class WebSocketPeerLink implements PeerLink {
         tracked.add(frames);
         trackedBytes += frames.limit();
         impl.getWebSocketListener().onWriteDemand(impl);
+        rescue.written(this);
       }
     } else {
       PeerLink.super.send(batch);

@@ -8,81 +8,105 @@ import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Pong;
 import dev.vigil.server.support.ProtocolTestClient;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * A frame that lost its write demand (the race in Java-WebSocket's selector, which cannot be timed
- * from a test) is still sent. The test puts the server in exactly the state the race leaves: a
- * frame in the connection's queue while the selector is asked to read only.
+ * from a test) is still sent. The tests put a real server connection in exactly the state the race
+ * leaves: a frame in the connection's queue, the link reported as written to, and the selector
+ * asked to read only.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class LostWriteRescueTest {
   private final MessageCodec codec = MessageCodec.forRelayMessages();
-  private final CountDownLatch opened = new CountDownLatch(1);
+  private final CompletableFuture<WebSocketPeerLink> opened = new CompletableFuture<>();
   private RelayWebSocketServer server;
+  private ProtocolTestClient client;
+  private WebSocketPeerLink link;
+
+  @BeforeEach
+  void connect() throws Exception {
+    server = new RelayWebSocketServer(new InetSocketAddress("127.0.0.1", 0), codec, opening());
+    server.startListening();
+    client = ProtocolTestClient.connect(server.getPort());
+    link = opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+  }
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (server != null) {
-      server.stop(1000, "test over");
-    }
+    server.stop(1000, "test over");
   }
 
   @Test
   void aQueuedFrameWhoseWriteDemandWasLostIsStillSent() throws Exception {
-    server = new RelayWebSocketServer(new InetSocketAddress("127.0.0.1", 0), codec, opening());
-    server.startListening();
-    ProtocolTestClient client = ProtocolTestClient.connect(server.getPort());
-    assertThat(opened.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-    WebSocketImpl conn = (WebSocketImpl) server.getConnections().iterator().next();
-    FrameBatch frame = new FrameBatch();
-    frame.add(codec.encode(new Pong(7, 1)));
+    queueWithoutWriteDemand(new Pong(7, 1));
 
-    conn.outQueue.offer(frame.seal().frames()); // queued, but no write demand: the lost state
+    server.lostWriteRescue().written(link);
 
     assertThat(client.awaitMessage(Pong.class, p -> p.nonce() == 7, WAIT).nonce()).isEqualTo(7);
-    assertThat(server.lostWritesRescued()).isPositive();
+    assertThat(server.lostWritesRescued()).isEqualTo(1);
   }
 
   @Test
-  void aConnectionWhoseFramesAreWrittenIsLeftAlone() throws Exception {
-    server = new RelayWebSocketServer(new InetSocketAddress("127.0.0.1", 0), codec, opening());
-    server.startListening();
-    ProtocolTestClient client = ProtocolTestClient.connect(server.getPort());
-    assertThat(opened.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-    WebSocket conn = server.getConnections().iterator().next();
+  void aLinkWhoseFramesWereWrittenIsLeftAloneAndNoLongerWatched() throws Exception {
+    LostWriteRescue rescue =
+        new LostWriteRescue(server::onWriteDemand); // not started: checked here
+    WebSocketPeerLink watchedLink = new WebSocketPeerLink(link.impl(), rescue);
 
-    conn.send(codec.encode(new Pong(8, 1)));
+    watchedLink.send(codec.encode(new Pong(8, 1)));
     client.awaitMessage(Pong.class, p -> p.nonce() == 8, WAIT);
 
-    LostWriteRescue check = new LostWriteRescue(server::getConnections, server::onWriteDemand);
-    assertThat(check.check()).isZero();
+    assertThat(rescue.check()).as("written: nothing to rescue").isZero();
+    assertThat(watchedLink.watch()).as("no longer watched, so watchable again").isTrue();
+  }
+
+  @Test
+  void aCheckFindsTheLostFrameOnce() throws Exception {
+    LostWriteRescue rescue =
+        new LostWriteRescue(server::onWriteDemand); // not started: checked here
+    WebSocketPeerLink watchedLink = new WebSocketPeerLink(link.impl(), rescue);
+    queueWithoutWriteDemand(new Pong(9, 1));
+    rescue.written(watchedLink);
+
+    assertThat(rescue.check()).isEqualTo(1);
+    client.awaitMessage(Pong.class, p -> p.nonce() == 9, WAIT);
+    rescue.check(); // the link stayed watched while its frame was on its way out
+    assertThat(rescue.check()).isZero();
+    assertThat(rescue.rescued()).isEqualTo(1);
+  }
+
+  /** Puts {@code pong} in the connection's queue as the lost race leaves it: no write demand. */
+  private void queueWithoutWriteDemand(Pong pong) {
+    WebSocketImpl conn = link.impl();
+    FrameBatch frame = new FrameBatch();
+    frame.add(codec.encode(pong));
+    conn.outQueue.offer(frame.seal().frames());
   }
 
   private LinkListener opening() {
     return new LinkListener() {
       @Override
-      public void onOpen(PeerLink link) {
-        opened.countDown();
+      public void onOpen(PeerLink peer) {
+        opened.complete((WebSocketPeerLink) peer);
       }
 
       @Override
-      public void onMessage(PeerLink link, Envelope envelope) {}
+      public void onMessage(PeerLink peer, Envelope envelope) {}
 
       @Override
-      public void onRejected(PeerLink link, int closeCode, String reason) {}
+      public void onRejected(PeerLink peer, int closeCode, String reason) {}
 
       @Override
-      public void onPeerCloseFrame(PeerLink link, int code) {}
+      public void onPeerCloseFrame(PeerLink peer, int code) {}
 
       @Override
-      public void onClosed(PeerLink link, int code, String reason, boolean byPeer) {}
+      public void onClosed(PeerLink peer, int code, String reason, boolean byPeer) {}
     };
   }
 }
