@@ -93,6 +93,7 @@ final class LostWriteRescue implements AutoCloseable {
           continue; // closed: whoever cancelled the key cleans up
         }
         if ((key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+          counted(rescued.incrementAndGet()); // before the demand: counted once it can arrive
           demandWrite.accept(conn);
           found++;
         }
@@ -102,18 +103,16 @@ final class LostWriteRescue implements AutoCloseable {
       written(link); // frames still queued: look again next round
     }
     round.clear();
-    if (found > 0) {
-      long before = rescued.getAndAdd(found);
-      long total = before + found;
-      if (Long.highestOneBit(before) != Long.highestOneBit(total)) { // 1, 2, 4, 8, … in the log
-        log.info(
-            "Re-requested the write of frames the WebSocket selector left queued: {} so far",
-            total);
-      } else {
-        log.debug("Re-requested the write of {} links' queued frames ({} so far)", found, total);
-      }
-    }
     return found;
+  }
+
+  private static void counted(long total) {
+    if (Long.bitCount(total) == 1) { // 1, 2, 4, 8, … in the log
+      log.info(
+          "Re-requested the write of frames the WebSocket selector left queued: {} so far", total);
+    } else {
+      log.debug("Re-requested the write of a link's queued frames ({} so far)", total);
+    }
   }
 
   private void checkQuietly() {

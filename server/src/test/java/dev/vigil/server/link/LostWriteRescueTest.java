@@ -7,7 +7,9 @@ import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Pong;
 import dev.vigil.server.support.ProtocolTestClient;
+import dev.vigil.server.support.TestRelays;
 import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocketImpl;
@@ -61,6 +63,9 @@ class LostWriteRescueTest {
 
     watchedLink.send(codec.encode(new Pong(8, 1)));
     client.awaitMessage(Pong.class, p -> p.nonce() == 8, WAIT);
+    // The selector takes a written frame off the queue just after writing it (and the peer may
+    // have it first): wait for that, as a check runs long after.
+    TestRelays.awaitTrue("the queue written empty", () -> link.impl().outQueue.isEmpty());
 
     assertThat(rescue.check()).as("written: nothing to rescue").isZero();
     assertThat(watchedLink.watch()).as("no longer watched, so watchable again").isTrue();
@@ -81,9 +86,15 @@ class LostWriteRescueTest {
     assertThat(rescue.rescued()).isEqualTo(1);
   }
 
-  /** Puts {@code pong} in the connection's queue as the lost race leaves it: no write demand. */
-  private void queueWithoutWriteDemand(Pong pong) {
+  /**
+   * Puts {@code pong} in the connection's queue as the lost race leaves it: the selector done with
+   * the queue (asked to read only), the frame queued after that, no write demand.
+   */
+  private void queueWithoutWriteDemand(Pong pong) throws InterruptedException {
     WebSocketImpl conn = link.impl();
+    TestRelays.awaitTrue(
+        "the selector asked to read only (the handshake written)",
+        () -> (conn.getSelectionKey().interestOps() & SelectionKey.OP_WRITE) == 0);
     FrameBatch frame = new FrameBatch();
     frame.add(codec.encode(pong));
     conn.outQueue.offer(frame.seal().frames());
