@@ -185,7 +185,11 @@ final class ProtocolExamples {
         new SilencePut("r-10", silence),
         new SilenceDelete("r-11", "s-1"),
         new SilenceList(List.of(silence)),
-        new TokenList(List.of(configOperator, ciAgent)),
+        new TokenList(
+            List.of(configOperator, ciAgent),
+            List.of(
+                new RevokedTokenInfo(
+                    "5e2a91c07d3b", TokenKind.OPERATOR, "night shift", 1_700_007_200_000L, "ada"))),
         new TokenCreate("r-12", "agent", "ci runners", null),
         new TokenCreated("r-12", ciAgent, "q3Jw0mYl7n4T1cXo2vF8bH5sK9dLpZ6eA0uRiWgCtNE"),
         new TokenRevoke("r-13", "c997f6620f7c"));

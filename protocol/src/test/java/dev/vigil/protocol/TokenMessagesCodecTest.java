@@ -85,7 +85,7 @@ class TokenMessagesCodecTest {
         .isEqualTo(
             "{\"v\":1,\"type\":\"tokens\",\"body\":{\"tokens\":[{\"id\":\"3a7bd3e2360a\","
                 + "\"kind\":\"agent\",\"name\":\"ci\",\"source\":\"managed\",\"createdAtMs\":5,"
-                + "\"createdBy\":\"ada\"}]}}");
+                + "\"createdBy\":\"ada\"}],\"revoked\":[]}}");
     assertThat(agent.isRevocable()).isTrue();
   }
 

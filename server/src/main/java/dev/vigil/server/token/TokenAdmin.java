@@ -1,10 +1,13 @@
 package dev.vigil.server.token;
 
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.TokenCreate;
 import dev.vigil.protocol.TokenInfo;
 import dev.vigil.protocol.TokenList;
 import dev.vigil.protocol.TokenSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,9 +152,14 @@ public final class TokenAdmin {
     return new Outcome.Revoked(token);
   }
 
-  /** Every token, without secrets, in listing order. */
+  /** Every token, without secrets, in listing order; then the revoked ones, newest first. */
   public TokenList list() {
-    return new TokenList(registry.tokens().stream().map(this::info).toList());
+    List<RevokedTokenInfo> revoked = new ArrayList<>();
+    for (RevokedToken r : registry.revokedTokens()) {
+      revoked.add(
+          0, new RevokedTokenInfo(r.id(), r.kind(), r.name(), r.revokedAtMs(), r.revokedBy()));
+    }
+    return new TokenList(registry.tokens().stream().map(this::info).toList(), revoked);
   }
 
   /** Writes what is pending to disk and stops the writer. */

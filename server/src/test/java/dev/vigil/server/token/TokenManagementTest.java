@@ -5,11 +5,13 @@ import static dev.vigil.server.support.TestRelays.BOB_TOKEN;
 import static dev.vigil.server.support.TestRelays.WAIT;
 import static dev.vigil.server.support.TestRelays.dashboardHello;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.ErrorNotice;
 import dev.vigil.protocol.Hello;
 import dev.vigil.protocol.Result;
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.Sample;
 import dev.vigil.protocol.Snapshot;
@@ -279,6 +281,31 @@ class TokenManagementTest {
     assertThat(refused.awaitMessage(ErrorNotice.class, WAIT).reason()).isEqualTo(refusedBefore);
     assertThat(refused.awaitClose(WAIT).code()).isEqualTo(CloseCodes.UNAUTHORIZED);
     assertThat(httpBody("/api/hosts", created.secret())).contains(refusedBefore);
+  }
+
+  @Test
+  void adminsSeeRevokedTokensNewestFirstWithWhoRevokedThemAndWhen() throws Exception {
+    start(config());
+    ProtocolTestClient alice = dashboard(ALICE_TOKEN);
+    TokenCreated first = create(alice, new TokenCreate("c-10", "agent", "old lab", null));
+    TokenCreated second = create(alice, new TokenCreate("c-11", "operator", "intern", "viewer"));
+    long before = System.currentTimeMillis();
+
+    alice.send(new TokenRevoke("r-10", first.token().id()));
+    assertThat(result(alice, "r-10").ok()).isTrue();
+    alice.send(new TokenRevoke("r-11", second.token().id()));
+    assertThat(result(alice, "r-11").ok()).isTrue();
+
+    TokenList list = alice.awaitMessage(TokenList.class, l -> l.revoked().size() == 2, WAIT);
+    assertThat(list.revoked())
+        .extracting(RevokedTokenInfo::name, RevokedTokenInfo::kind, RevokedTokenInfo::revokedBy)
+        .containsExactly(
+            tuple("intern", TokenKind.OPERATOR, "alice"),
+            tuple("old lab", TokenKind.AGENT, "alice"));
+    assertThat(list.revoked().get(0).id()).isEqualTo(second.token().id());
+    assertThat(list.revoked())
+        .allSatisfy(r -> assertThat(r.revokedAtMs()).isBetween(before, System.currentTimeMillis()));
+    assertThat(list.tokens()).extracting(TokenInfo::name).doesNotContain("old lab", "intern");
   }
 
   @Test
