@@ -67,6 +67,7 @@ public final class DashboardState {
   private List<dev.vigil.protocol.Silence> silences = List.of();
   private List<dev.vigil.protocol.RuleDefinition> rules = List.of();
   private List<TokenInfo> tokens = List.of();
+  private List<dev.vigil.protocol.RevokedTokenInfo> revokedTokens = List.of();
 
   /**
    * @param clock the dashboard's clock, for "last update" times
@@ -143,6 +144,11 @@ public final class DashboardState {
     return tokens;
   }
 
+  /** The tokens admins revoked, newest first; empty unless the operator is an admin. */
+  public List<dev.vigil.protocol.RevokedTokenInfo> revokedTokens() {
+    return revokedTokens;
+  }
+
   /** The state of the relay link. */
   public ConnectionStatus connection() {
     return connection;
@@ -203,12 +209,14 @@ public final class DashboardState {
     if (message instanceof dev.vigil.protocol.Welcome welcome) {
       permissions = new OperatorPermissions(welcome.role());
       changes.connectionChanged = true;
-      if (!permissions.canManageTokens() && !tokens.isEmpty()) {
+      if (!permissions.canManageTokens() && !(tokens.isEmpty() && revokedTokens.isEmpty())) {
         tokens = List.of(); // another relay, or another token: not this operator's to see
+        revokedTokens = List.of();
         changes.tokensChanged = true;
       }
     } else if (message instanceof TokenList list) {
       tokens = List.copyOf(list.tokens());
+      revokedTokens = List.copyOf(list.revoked());
       changes.tokensChanged = true;
     } else if (message instanceof TokenCreated created) {
       changes.createdTokens.add(created);

@@ -70,6 +70,8 @@ public final class StyleClasses {
   public static final String VIGIL_DIALOG = "vigil-dialog";
 
   public static final String TOKENS_TABLE = "tokens-table";
+  public static final String REVOKED_TOKENS = "revoked-tokens";
+  public static final String REVOKED_TOKENS_TABLE = "revoked-tokens-table";
   public static final String TOKEN_REVOKE = "token-revoke";
   public static final String TOKEN_SECRET = "token-secret";
   public static final String TOKEN_WARNING = "token-warning";

@@ -15,16 +15,25 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The relay's tokens, for admins: a table (name, kind, role, source, created), Create token… and a
  * Revoke button per row, asking first; disabled, with the reason as its tooltip, for tokens the
- * relay would not revoke (those of its configuration, the last admin token).
+ * relay would not revoke (those of its configuration, the last admin token). Below, the tokens
+ * revoked before, with who revoked them and when.
  */
 public final class TokensView extends BorderPane {
   /** Text of each row's revoke button. */
   public static final String REVOKE_TEXT = "Revoke…";
+
+  /** Heading of the revoked tokens' table. */
+  public static final String REVOKED_TITLE = "Revoked tokens";
+
+  /** Height of the revoked tokens' table: a few rows, the tokens in use keep the page. */
+  private static final double REVOKED_TABLE_HEIGHT = 180;
 
   private final TokensViewModel viewModel;
 
@@ -59,7 +68,37 @@ public final class TokensView extends BorderPane {
     HBox toolbar = new HBox(title, create, feedback);
     toolbar.getStyleClass().add(StyleClasses.PAGE_TOOLBAR);
     setTop(toolbar);
-    setCenter(table);
+    setCenter(new VBox(table, revokedSection()));
+    VBox.setVgrow(table, Priority.ALWAYS);
+  }
+
+  /** The tokens revoked before, newest first: what, and who revoked it when. */
+  private VBox revokedSection() {
+    Label heading = new Label(REVOKED_TITLE);
+    heading.getStyleClass().add(StyleClasses.PANEL_TITLE);
+    TableView<RevokedRow> revoked = new TableView<>(viewModel.revokedRows());
+    revoked.getStyleClass().add(StyleClasses.REVOKED_TOKENS_TABLE);
+    revoked.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    revoked.setPlaceholder(new Label("No token has been revoked"));
+    revoked.setPrefHeight(REVOKED_TABLE_HEIGHT);
+    revoked
+        .getColumns()
+        .addAll(
+            List.of(
+                revokedColumn("Name", RevokedRow::name, 200),
+                revokedColumn("Kind", RevokedRow::kindText, 90),
+                revokedColumn("Revoked", RevokedRow::revokedText, 280)));
+    VBox section = new VBox(heading, revoked);
+    section.getStyleClass().add(StyleClasses.REVOKED_TOKENS);
+    return section;
+  }
+
+  private static TableColumn<RevokedRow, String> revokedColumn(
+      String title, Function<RevokedRow, String> text, double width) {
+    TableColumn<RevokedRow, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+    column.setPrefWidth(width);
+    return column;
   }
 
   private TableColumn<TokenRow, TokenRow> revokeColumn() {

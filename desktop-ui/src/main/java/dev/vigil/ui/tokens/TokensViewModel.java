@@ -23,14 +23,15 @@ import javafx.collections.ObservableList;
 
 /**
  * The relay's tokens for an admin: the list (never a secret), creating one (whose secret is held
- * until the admin dismisses it, as the relay sends it only once), and revoking one. Other roles may
- * do none of it; the page is not offered to them.
+ * until the admin dismisses it, as the relay sends it only once), revoking one, and the tokens
+ * revoked before (who, when). Other roles may do none of it; the page is not offered to them.
  */
 public final class TokensViewModel {
   private final DashboardState state;
   private final MessageSender sender;
   private final ZoneId zone;
   private final ObservableList<TokenRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<RevokedRow> revokedRows = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper canManage = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(false);
@@ -71,6 +72,7 @@ public final class TokensViewModel {
     }
     if (changes.tokensChanged() || allowedChanged) {
       rows.setAll(state.tokens().stream().map(t -> TokenRow.of(t, zone)).toList());
+      revokedRows.setAll(state.revokedTokens().stream().map(t -> RevokedRow.of(t, zone)).toList());
     }
   }
 
@@ -159,6 +161,11 @@ public final class TokensViewModel {
   /** The relay's tokens, in the relay's order. */
   public ObservableList<TokenRow> rows() {
     return FXCollections.unmodifiableObservableList(rows);
+  }
+
+  /** The tokens admins revoked that the relay remembers, newest first. */
+  public ObservableList<RevokedRow> revokedRows() {
+    return FXCollections.unmodifiableObservableList(revokedRows);
   }
 
   /** True when the operator is an admin: the page is offered only then. */

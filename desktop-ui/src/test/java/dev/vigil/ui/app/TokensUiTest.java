@@ -14,6 +14,7 @@ import dev.vigil.ui.support.RecordingListener;
 import dev.vigil.ui.support.TestDashboards;
 import dev.vigil.ui.support.TestRelays;
 import dev.vigil.ui.theme.StyleClasses;
+import dev.vigil.ui.tokens.RevokedRow;
 import dev.vigil.ui.tokens.TokenRow;
 import dev.vigil.ui.tokens.TokensView;
 import java.net.URI;
@@ -133,6 +134,8 @@ class TokensUiTest {
     robot.clickOn("Revoke");
 
     waitFor(() -> row(robot, "night shift").isEmpty());
+    waitFor(() -> revokedRow(robot, "night shift").isPresent());
+    assertThat(revokedRow(robot, "night shift").orElseThrow().revokedText()).endsWith("by alice");
     ConnectionStatus failed =
         user.awaitPhase(ConnectionPhase.FAILED, TimeUnit.SECONDS.toMillis(WAIT_S));
     assertThat(failed.detail())
@@ -194,6 +197,17 @@ class TokensUiTest {
     List<TokenRow> rows =
         List.copyOf(
             robot.lookup("." + StyleClasses.TOKENS_TABLE).queryAs(TableView.class).getItems());
+    return rows.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<RevokedRow> revokedRow(FxRobot robot, String name) {
+    List<RevokedRow> rows =
+        List.copyOf(
+            robot
+                .lookup("." + StyleClasses.REVOKED_TOKENS_TABLE)
+                .queryAs(TableView.class)
+                .getItems());
     return rows.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 

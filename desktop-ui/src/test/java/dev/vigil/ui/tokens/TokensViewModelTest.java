@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.protocol.Message;
 import dev.vigil.protocol.Result;
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.TokenCreate;
 import dev.vigil.protocol.TokenCreated;
 import dev.vigil.protocol.TokenInfo;
@@ -17,6 +18,7 @@ import dev.vigil.ui.Fixtures;
 import dev.vigil.ui.MutableClock;
 import dev.vigil.ui.connection.ConnectionStatus;
 import dev.vigil.ui.connection.RelayEvent;
+import dev.vigil.ui.format.Formats;
 import dev.vigil.ui.state.DashboardState;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -183,6 +185,26 @@ class TokensViewModelTest {
     assertThat(tokens.create(new TokenForm(TokenKind.AGENT, "x", null)))
         .contains("Not connected to the relay: token not created");
     assertThat(tokens.creatingProperty().get()).isFalse();
+  }
+
+  @Test
+  void revokedTokensAreListedNewestFirstWithWhoRevokedThemAndWhen() {
+    role("admin");
+    Fixtures.apply(
+        state,
+        new TokenList(
+            List.of(managed("ci")),
+            List.of(
+                new RevokedTokenInfo("id-intern", TokenKind.OPERATOR, "intern", T0 + 60_000, "ada"),
+                new RevokedTokenInfo("id-lab", TokenKind.AGENT, "old lab", T0, "bob"))));
+
+    assertThat(tokens.revokedRows())
+        .containsExactly(
+            new RevokedRow(
+                "intern", "operator", Formats.dateClock(T0 + 60_000, ZoneId.of("UTC")) + " by ada"),
+            new RevokedRow(
+                "old lab", "agent", Formats.dateClock(T0, ZoneId.of("UTC")) + " by bob"));
+    assertThat(tokens.rows()).extracting(TokenRow::name).containsExactly("ci");
   }
 
   @Test
