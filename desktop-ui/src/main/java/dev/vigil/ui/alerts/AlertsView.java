@@ -1,11 +1,10 @@
 package dev.vigil.ui.alerts;
 
+import dev.vigil.ui.table.TableColumns;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -145,15 +144,9 @@ public final class AlertsView extends BorderPane {
 
   private static TableColumn<AlertRow, String> column(
       String title, Function<AlertRow, String> text, double width) {
-    TableColumn<AlertRow, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> constant(text.apply(c.getValue())));
-    column.setPrefWidth(width);
+    TableColumn<AlertRow, String> column = TableColumns.text(title, text, width);
     column.setMinWidth(Math.min(width, FLEXIBLE_MIN_WIDTH));
     return column;
-  }
-
-  private static ObservableValue<String> constant(String text) {
-    return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
   }
 
   /** A message that may be cut off: the whole text is in the tooltip. */

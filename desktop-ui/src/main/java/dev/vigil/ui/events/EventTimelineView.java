@@ -1,12 +1,9 @@
 package dev.vigil.ui.events;
 
+import dev.vigil.ui.table.TableColumns;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -60,11 +57,11 @@ public final class EventTimelineView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                column("Time", EventRow::timeText, 140),
-                column("Host", EventRow::hostText, 160),
-                column("Event", EventRow::kindText, 110),
-                column("Device", EventRow::deviceText, 260),
-                column("Details", EventRow::detailText, 300)));
+                TableColumns.text("Time", EventRow::timeText, 140),
+                TableColumns.text("Host", EventRow::hostText, 160),
+                TableColumns.text("Event", EventRow::kindText, 110),
+                TableColumns.text("Device", EventRow::deviceText, 260),
+                TableColumns.text("Details", EventRow::detailText, 300)));
     table.setRowFactory(
         t ->
             new TableRow<>() {
@@ -87,17 +84,5 @@ public final class EventTimelineView extends BorderPane {
               }
             });
     setCenter(table);
-  }
-
-  private static TableColumn<EventRow, String> column(
-      String title, Function<EventRow, String> text, double width) {
-    TableColumn<EventRow, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> constant(text.apply(c.getValue())));
-    column.setPrefWidth(width);
-    return column;
-  }
-
-  private static ObservableValue<String> constant(String text) {
-    return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
   }
 }

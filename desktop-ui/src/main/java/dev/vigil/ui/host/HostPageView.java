@@ -2,11 +2,9 @@ package dev.vigil.ui.host;
 
 import dev.vigil.ui.alerts.HostAlertStripView;
 import dev.vigil.ui.events.EventTimelineView;
+import dev.vigil.ui.table.TableColumns;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -230,7 +228,7 @@ public final class HostPageView extends BorderPane {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No sensor catalog from this host yet"));
     TableColumn<SensorRowViewModel, String> value =
-        column("Value", SensorRowViewModel::valueTextProperty, 220);
+        TableColumns.observed("Value", SensorRowViewModel::valueTextProperty, 220);
     value.setCellFactory(
         c ->
             new TableCell<>() {
@@ -247,13 +245,13 @@ public final class HostPageView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                column("Sensor", SensorRowViewModel::labelProperty, 160),
-                column("Id", r -> constant(r.sensorId()), 220),
-                column("Kind", SensorRowViewModel::kindTextProperty, 90),
+                TableColumns.observed("Sensor", SensorRowViewModel::labelProperty, 160),
+                TableColumns.text("Id", r -> r.sensorId(), 220),
+                TableColumns.observed("Kind", SensorRowViewModel::kindTextProperty, 90),
                 value,
-                column("Min", SensorRowViewModel::minTextProperty, 100),
-                column("Max", SensorRowViewModel::maxTextProperty, 100),
-                column("Source", SensorRowViewModel::sourceTextProperty, 200)));
+                TableColumns.observed("Min", SensorRowViewModel::minTextProperty, 100),
+                TableColumns.observed("Max", SensorRowViewModel::maxTextProperty, 100),
+                TableColumns.observed("Source", SensorRowViewModel::sourceTextProperty, 200)));
     return table;
   }
 
@@ -265,22 +263,10 @@ public final class HostPageView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                column("Kind", r -> constant(r.kindText()), 100),
-                column("Name", r -> constant(r.name()), 220),
-                column("Id", r -> constant(r.id()), 240),
-                column("Attributes", r -> constant(r.attributesText()), 400)));
+                TableColumns.text("Kind", r -> r.kindText(), 100),
+                TableColumns.text("Name", r -> r.name(), 220),
+                TableColumns.text("Id", r -> r.id(), 240),
+                TableColumns.text("Attributes", r -> r.attributesText(), 400)));
     return table;
-  }
-
-  private static <R> TableColumn<R, String> column(
-      String title, Function<R, ObservableValue<String>> value, double width) {
-    TableColumn<R, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> value.apply(c.getValue()));
-    column.setPrefWidth(width);
-    return column;
-  }
-
-  private static ObservableValue<String> constant(String text) {
-    return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
   }
 }

@@ -4,11 +4,10 @@ import dev.vigil.protocol.Comparator;
 import dev.vigil.protocol.RuleDefinition;
 import dev.vigil.protocol.RuleKind;
 import dev.vigil.protocol.Severity;
+import dev.vigil.ui.table.TableColumns;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -16,7 +15,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -43,11 +41,11 @@ public final class RulesView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                column("Rule", RuleRow::id, 180),
-                column("Watches", RuleRow::kindText, 120),
-                column("Applies to", RuleRow::scopeText, 240),
-                column("Condition", RuleRow::conditionText, 240),
-                column("Severity", RuleRow::severityText, 100)));
+                TableColumns.text("Rule", RuleRow::id, 180),
+                TableColumns.text("Watches", RuleRow::kindText, 120),
+                TableColumns.text("Applies to", RuleRow::scopeText, 240),
+                TableColumns.text("Condition", RuleRow::conditionText, 240),
+                TableColumns.text("Severity", RuleRow::severityText, 100)));
     Button add = new Button("New rule…");
     Button edit = new Button("Edit…");
     Button delete = new Button("Delete");
@@ -157,13 +155,5 @@ public final class RulesView extends BorderPane {
           }
         });
     dialog.showAndWait();
-  }
-
-  private static TableColumn<RuleRow, String> column(
-      String title, Function<RuleRow, String> text, double width) {
-    TableColumn<RuleRow, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-    column.setPrefWidth(width);
-    return column;
   }
 }

@@ -1,10 +1,9 @@
 package dev.vigil.ui.tokens;
 
+import dev.vigil.ui.table.TableColumns;
 import dev.vigil.ui.theme.StyleClasses;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -53,11 +52,11 @@ public final class TokensView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                column("Name", TokenRow::name, 200),
-                column("Kind", TokenRow::kindText, 90),
-                column("Role", TokenRow::roleText, 90),
-                column("Source", TokenRow::sourceText, 90),
-                column("Created", TokenRow::createdText, 200),
+                TableColumns.text("Name", TokenRow::name, 200),
+                TableColumns.text("Kind", TokenRow::kindText, 90),
+                TableColumns.text("Role", TokenRow::roleText, 90),
+                TableColumns.text("Source", TokenRow::sourceText, 90),
+                TableColumns.text("Created", TokenRow::createdText, 200),
                 revokeColumn()));
     Button create = new Button(TokenCreateDialog.OPEN_TEXT);
     create.disableProperty().bind(viewModel.canManageProperty().not());
@@ -85,20 +84,12 @@ public final class TokensView extends BorderPane {
         .getColumns()
         .addAll(
             List.of(
-                revokedColumn("Name", RevokedRow::name, 200),
-                revokedColumn("Kind", RevokedRow::kindText, 90),
-                revokedColumn("Revoked", RevokedRow::revokedText, 280)));
+                TableColumns.text("Name", RevokedRow::name, 200),
+                TableColumns.text("Kind", RevokedRow::kindText, 90),
+                TableColumns.text("Revoked", RevokedRow::revokedText, 280)));
     VBox section = new VBox(heading, revoked);
     section.getStyleClass().add(StyleClasses.REVOKED_TOKENS);
     return section;
-  }
-
-  private static TableColumn<RevokedRow, String> revokedColumn(
-      String title, Function<RevokedRow, String> text, double width) {
-    TableColumn<RevokedRow, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-    column.setPrefWidth(width);
-    return column;
   }
 
   private TableColumn<TokenRow, TokenRow> revokeColumn() {
@@ -167,13 +158,5 @@ public final class TokensView extends BorderPane {
       }
       setGraphic(holder);
     }
-  }
-
-  private static TableColumn<TokenRow, String> column(
-      String title, Function<TokenRow, String> text, double width) {
-    TableColumn<TokenRow, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-    column.setPrefWidth(width);
-    return column;
   }
 }
