@@ -2,16 +2,14 @@ package dev.vigil.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.protocol.Envelope;
-import dev.vigil.server.link.LinkListener;
-import dev.vigil.server.link.PeerLink;
+import dev.vigil.server.support.RecordingLinkListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The session registry's bounds and ids, and how its links close. */
 class HttpLinkSessionsTest {
-  private final LinkSessions sessions = new LinkSessions(new Silent(), 60_000);
+  private final LinkSessions sessions = new LinkSessions(new RecordingLinkListener(), 60_000);
 
   @Test
   void sessionIdsAre32LowercaseHexDigitsAndDistinct() {
@@ -79,23 +77,5 @@ class HttpLinkSessionsTest {
     link.close(4001, "unknown token");
 
     assertThat(link.closeAsGone(7)).isEqualTo(new LinkOutbox.Close(4001, "unknown token"));
-  }
-
-  /** Ignores everything. */
-  private static final class Silent implements LinkListener {
-    @Override
-    public void onOpen(PeerLink link) {}
-
-    @Override
-    public void onMessage(PeerLink link, Envelope envelope) {}
-
-    @Override
-    public void onRejected(PeerLink link, int closeCode, String reason) {}
-
-    @Override
-    public void onPeerCloseFrame(PeerLink link, int code) {}
-
-    @Override
-    public void onClosed(PeerLink link, int code, String reason, boolean byPeer) {}
   }
 }

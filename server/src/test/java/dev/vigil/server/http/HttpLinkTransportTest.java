@@ -4,17 +4,16 @@ import static dev.vigil.server.support.TestRelays.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.protocol.Alert;
-import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.HostSnapshot;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.server.link.Authenticator;
 import dev.vigil.server.link.LinkListener;
-import dev.vigil.server.link.PeerLink;
 import dev.vigil.server.relay.RelayCounts;
 import dev.vigil.server.relay.RelayQueries;
 import dev.vigil.server.support.HttpLinkTestClient;
 import dev.vigil.server.support.HttpLinkTestClient.Events;
 import dev.vigil.server.support.HttpLinkTestClient.SseItem;
+import dev.vigil.server.support.RecordingLinkListener;
 import dev.vigil.server.support.TestRelays;
 import dev.vigil.server.token.TokenRegistry;
 import java.net.InetSocketAddress;
@@ -70,7 +69,7 @@ class HttpLinkTransportTest {
 
   @Test
   void requestsBeyondTheHeldLimitAre503WhileHealthStaysFast() throws Exception {
-    RecordingListener listener = new RecordingListener();
+    RecordingLinkListener listener = new RecordingLinkListener();
     HttpLinkTestClient client = start(listener);
     String session = client.open();
     HttpClient async = HttpClient.newHttpClient();
@@ -106,7 +105,7 @@ class HttpLinkTransportTest {
 
   @Test
   void pollWithNothingToReturnAnswersAnEmptyBodyAfterTheHold() throws Exception {
-    HttpLinkTestClient client = start(new RecordingListener(), SHORT_HOLD);
+    HttpLinkTestClient client = start(new RecordingLinkListener(), SHORT_HOLD);
     String session = client.open();
 
     long started = System.nanoTime();
@@ -138,7 +137,7 @@ class HttpLinkTransportTest {
 
   @Test
   void deleteReportsTheCloseAsByThePeerWithNormalCode() throws Exception {
-    RecordingListener listener = new RecordingListener();
+    RecordingLinkListener listener = new RecordingLinkListener();
     HttpLinkTestClient client = start(listener);
     String session = client.open();
 
@@ -148,7 +147,7 @@ class HttpLinkTransportTest {
   }
 
   private HttpLinkTestClient start() throws Exception {
-    return start(new RecordingListener());
+    return start(new RecordingLinkListener());
   }
 
   private HttpLinkTestClient start(LinkListener listener) throws Exception {
@@ -166,31 +165,6 @@ class HttpLinkTransportTest {
             listener,
             timings);
     return new HttpLinkTestClient(api.port());
-  }
-
-  /** Records closes; ignores everything else. */
-  private static final class RecordingListener implements LinkListener {
-    final List<String> closes = java.util.Collections.synchronizedList(new ArrayList<>());
-    final List<PeerLink> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public void onOpen(PeerLink link) {
-      opened.add(link);
-    }
-
-    @Override
-    public void onMessage(PeerLink link, Envelope envelope) {}
-
-    @Override
-    public void onRejected(PeerLink link, int closeCode, String reason) {}
-
-    @Override
-    public void onPeerCloseFrame(PeerLink link, int code) {}
-
-    @Override
-    public void onClosed(PeerLink link, int code, String reason, boolean byPeer) {
-      closes.add(code + " " + reason + " byPeer=" + byPeer);
-    }
   }
 
   /** A relay with nothing connected. */

@@ -3,14 +3,13 @@ package dev.vigil.server.link;
 import static dev.vigil.server.support.TestRelays.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.protocol.Envelope;
 import dev.vigil.protocol.MessageCodec;
 import dev.vigil.protocol.Pong;
 import dev.vigil.server.support.ProtocolTestClient;
+import dev.vigil.server.support.RecordingLinkListener;
 import dev.vigil.server.support.TestRelays;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocketImpl;
 import org.junit.jupiter.api.AfterEach;
@@ -27,17 +26,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class LostWriteRescueTest {
   private final MessageCodec codec = MessageCodec.forRelayMessages();
-  private final CompletableFuture<WebSocketPeerLink> opened = new CompletableFuture<>();
+  private final RecordingLinkListener listener = new RecordingLinkListener();
   private RelayWebSocketServer server;
   private ProtocolTestClient client;
   private WebSocketPeerLink link;
 
   @BeforeEach
   void connect() throws Exception {
-    server = new RelayWebSocketServer(new InetSocketAddress("127.0.0.1", 0), codec, opening());
+    server = new RelayWebSocketServer(new InetSocketAddress("127.0.0.1", 0), codec, listener);
     server.startListening();
     client = ProtocolTestClient.connect(server.getPort());
-    link = opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    link = (WebSocketPeerLink) listener.awaitOpened(WAIT);
   }
 
   @AfterEach
@@ -98,26 +97,5 @@ class LostWriteRescueTest {
     FrameBatch frame = new FrameBatch();
     frame.add(codec.encode(pong));
     conn.outQueue.offer(frame.seal().frames());
-  }
-
-  private LinkListener opening() {
-    return new LinkListener() {
-      @Override
-      public void onOpen(PeerLink peer) {
-        opened.complete((WebSocketPeerLink) peer);
-      }
-
-      @Override
-      public void onMessage(PeerLink peer, Envelope envelope) {}
-
-      @Override
-      public void onRejected(PeerLink peer, int closeCode, String reason) {}
-
-      @Override
-      public void onPeerCloseFrame(PeerLink peer, int code) {}
-
-      @Override
-      public void onClosed(PeerLink peer, int code, String reason, boolean byPeer) {}
-    };
   }
 }
