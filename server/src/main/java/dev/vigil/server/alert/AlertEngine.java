@@ -115,7 +115,7 @@ public final class AlertEngine {
     book.tick(now, changes);
     noteChanges(changes);
     if (memory != null) {
-      memory.saveIfChanged(revision, book.held(), book.flapTimes(now), now, false);
+      memory.saveIfChanged(revision, book, now, false);
     }
     return changes;
   }
@@ -137,8 +137,7 @@ public final class AlertEngine {
       return;
     }
     memory = null;
-    long now = clock.millis();
-    m.saveIfChanged(revision, book.held(), book.flapTimes(now), now, true);
+    m.saveIfChanged(revision, book, clock.millis(), true);
     m.close();
   }
 

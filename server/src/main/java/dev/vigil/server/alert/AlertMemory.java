@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the relay's alerts across a restart in {@code <dataDir>/alerts.json}: firing alerts with
@@ -46,6 +48,8 @@ public final class AlertMemory {
     Alert alert;
   }
 
+  private static final Logger log = LoggerFactory.getLogger(AlertMemory.class);
+
   private final JsonFile<Stored> file;
   private long savedRevision = -1;
   private long lastSaveMs;
@@ -69,30 +73,29 @@ public final class AlertMemory {
       AlertKey key = s.ruleId == null ? null : new AlertKey(s.ruleId, s.hostId, s.subject);
       alerts.add(new AlertBook.Held(key, s.minDurationMs, s.alert));
     }
-    for (StoredFlaps f : stored.flaps == null ? List.<StoredFlaps>of() : stored.flaps) {
-      if (f != null && f.ruleId != null && f.timesMs != null) {
-        List<Long> times = f.timesMs.stream().filter(t -> t != null).toList();
-        flapTimes.put(new AlertKey(f.ruleId, f.hostId, f.subject), times);
+    List<StoredFlaps> flaps = stored.flaps == null ? List.of() : stored.flaps;
+    for (int i = 0; i < flaps.size(); i++) {
+      StoredFlaps f = flaps.get(i);
+      if (f == null || f.ruleId == null || f.timesMs == null) {
+        log.warn("Ignoring flaps[{}] of {}: it needs 'ruleId' and 'timesMs'", i, FILE);
+        continue;
       }
+      List<Long> times = f.timesMs.stream().filter(t -> t != null).toList();
+      flapTimes.put(new AlertKey(f.ruleId, f.hostId, f.subject), times);
     }
     return new Kept(alerts, flapTimes);
   }
 
   /**
-   * Saves the book's alerts and flap history if they changed since the last save and the interval
-   * has passed.
+   * Saves {@code book}'s alerts and flap history if they changed since the last save and the
+   * interval has passed; reads the book only then (this runs on every core tick).
    */
-  void saveIfChanged(
-      long revision,
-      List<AlertBook.Held> held,
-      Map<AlertKey, List<Long>> flapTimes,
-      long nowMs,
-      boolean force) {
+  void saveIfChanged(long revision, AlertBook book, long nowMs, boolean force) {
     if (revision == savedRevision || (!force && nowMs - lastSaveMs < SAVE_INTERVAL_MS)) {
       return;
     }
     Stored stored = new Stored();
-    for (AlertBook.Held h : held) {
+    for (AlertBook.Held h : book.held()) {
       StoredAlert s = new StoredAlert();
       if (h.key() != null) {
         s.ruleId = h.key().ruleId();
@@ -103,16 +106,17 @@ public final class AlertMemory {
       s.alert = h.alert();
       stored.alerts.add(s);
     }
-    flapTimes.forEach(
-        (key, times) -> {
-          StoredFlaps f = new StoredFlaps();
-          f.ruleId = key.ruleId();
-          f.hostId = key.hostId();
-          f.subject = key.subject();
-          f.timesMs = times;
-          stored.flaps.add(f);
-        });
-    file.save(stored);
+    book.flapTimes(nowMs)
+        .forEach(
+            (key, times) -> {
+              StoredFlaps f = new StoredFlaps();
+              f.ruleId = key.ruleId();
+              f.hostId = key.hostId();
+              f.subject = key.subject();
+              f.timesMs = times;
+              stored.flaps.add(f);
+            });
+    file.saveLatest(() -> stored); // built here from the book; turned into text off the core thread
     savedRevision = revision;
     lastSaveMs = nowMs;
   }

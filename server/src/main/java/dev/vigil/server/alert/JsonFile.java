@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One JSON file the relay keeps its settings in (alert rules, silences, alerts, managed tokens).
- * {@link #save} turns the value into text on the caller's thread and writes it on a background
- * thread (temp file, then rename), so the core thread never waits for the disk; saves that queue up
- * while one is written collapse into the latest. A file made with {@link #ownerOnly} is readable by
- * its owner only, where the file system has POSIX permissions. Thread-safe.
+ * {@link #save} turns the value into text on the caller's thread (safe for a value the caller goes
+ * on changing) and writes it on a background thread (temp file, then rename), so the core thread
+ * never waits for the disk; {@link #saveLatest} also leaves turning it into text to that thread,
+ * for values that are not changed afterwards or computed when written. Saves that queue up while
+ * one is written collapse into the latest. A file made with {@link #ownerOnly} is readable by its
+ * owner only, where the file system has POSIX permissions. Thread-safe.
  */
 public final class JsonFile<T> {
   /** How long {@link #close} waits for the last write. */

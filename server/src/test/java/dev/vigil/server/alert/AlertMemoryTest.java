@@ -105,6 +105,35 @@ class AlertMemoryTest {
   }
 
   @Test
+  void brokenFlapEntriesInTheFileAreSkippedAndTheAlertsKept() throws Exception {
+    String firingId;
+    try (Relay first = Relay.start(config())) {
+      Link link = Link.open(first);
+      link.crossTo(60.0, AlertState.FIRING);
+      firingId = firing(dashboard(first).awaitMessage(Snapshot.class, WAIT)).get(0).id();
+      link.close();
+    }
+    java.nio.file.Path file = dataDir.resolve(AlertMemory.FILE);
+    com.google.gson.JsonObject stored =
+        com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file))
+            .getAsJsonObject();
+    stored.add(
+        "flaps",
+        com.google.gson.JsonParser.parseString(
+            "[null, {\"ruleId\": null, \"timesMs\": [1]},"
+                + " {\"ruleId\": \"test-hot\", \"hostId\": \"mem-1\", \"timesMs\": null},"
+                + " {\"ruleId\": \"test-hot\", \"hostId\": \"mem-1\", \"subject\": \"test.temp\","
+                + " \"timesMs\": [null, 5]}]"));
+    java.nio.file.Files.writeString(file, stored.toString());
+
+    try (Relay second = Relay.start(config())) {
+      Snapshot snapshot = dashboard(second).awaitMessage(Snapshot.class, WAIT);
+
+      assertThat(firing(snapshot)).extracting(Alert::id).containsExactly(firingId);
+    }
+  }
+
+  @Test
   void aFlappingAlertStaysHeldAcrossARelayRestart() throws Exception {
     Alert flapping;
     try (Relay first = Relay.start(config())) {
