@@ -2,8 +2,11 @@ package dev.vigil.server.link;
 
 import dev.vigil.protocol.CloseCodes;
 import dev.vigil.protocol.Hello;
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.Role;
 import dev.vigil.protocol.TokenKind;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,7 +78,7 @@ public final class Authenticator {
   private String unknown(TokenKind wanted, String token) {
     return tokens
         .revoked(token)
-        .map(Revocation::describe)
+        .map(Authenticator::describe)
         .orElse(wanted == TokenKind.AGENT ? "unknown agent token" : "unknown operator token");
   }
 
@@ -90,5 +93,15 @@ public final class Authenticator {
   /** The operator name for an operator token, if it is one. */
   public Optional<String> operatorName(String token) {
     return tokens.find(TokenKind.OPERATOR, token).map(Credential::name);
+  }
+
+  /** E.g. {@code token 'night shift' was revoked by alice at 2026-12-02T09:15:00Z}. */
+  static String describe(RevokedTokenInfo revoked) {
+    return "token '"
+        + revoked.name()
+        + "' was revoked by "
+        + revoked.revokedBy()
+        + " at "
+        + Instant.ofEpochMilli(revoked.revokedAtMs()).truncatedTo(ChronoUnit.SECONDS);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.server.link;
 
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.TokenKind;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public interface TokenDirectory {
   Optional<Credential> find(TokenKind kind, String secret);
 
   /** How the token whose secret is {@code secret} was revoked; empty when it was not. */
-  default Optional<Revocation> revoked(String secret) {
+  default Optional<RevokedTokenInfo> revoked(String secret) {
     return Optional.empty();
   }
 }

@@ -57,21 +57,24 @@ final class ManagedTokenFile {
     if (stored == null) {
       return new Loaded(tokens, revoked);
     }
-    for (StoredToken s : stored.tokens() == null ? List.<StoredToken>of() : stored.tokens()) {
-      RelayToken token = s == null ? null : token(s);
-      if (token == null) {
-        log.warn("Ignoring an entry of {} that is not a valid token", FILE_NAME);
+    List<StoredToken> storedTokens = stored.tokens() == null ? List.of() : stored.tokens();
+    for (int i = 0; i < storedTokens.size(); i++) {
+      StoredToken s = storedTokens.get(i);
+      String problem = s == null ? "empty" : problem(s);
+      if (problem == null) {
+        tokens.add(token(s));
       } else {
-        tokens.add(token);
+        log.warn("Ignoring tokens[{}] of {}: {}", i, FILE_NAME, problem);
       }
     }
-    for (StoredRevocation s :
-        stored.revoked() == null ? List.<StoredRevocation>of() : stored.revoked()) {
-      RevokedToken r = s == null ? null : revoked(s);
-      if (r == null) {
-        log.warn("Ignoring an entry of {} that is not a valid revoked token", FILE_NAME);
+    List<StoredRevocation> storedRevoked = stored.revoked() == null ? List.of() : stored.revoked();
+    for (int i = 0; i < storedRevoked.size(); i++) {
+      StoredRevocation s = storedRevoked.get(i);
+      String problem = s == null ? "empty" : problem(s.kind(), s.name(), s.revokedBy(), s.sha256());
+      if (problem == null) {
+        revoked.add(revoked(s));
       } else {
-        revoked.add(r);
+        log.warn("Ignoring revoked[{}] of {}: {}", i, FILE_NAME, problem);
       }
     }
     return new Loaded(tokens, revoked);
@@ -107,12 +110,6 @@ final class ManagedTokenFile {
   }
 
   private static RevokedToken revoked(StoredRevocation s) {
-    if (s.kind() == null
-        || s.name() == null
-        || s.revokedBy() == null
-        || !TokenSecrets.isSha256(s.sha256())) {
-      return null;
-    }
     return new RevokedToken(
         TokenSecrets.idOfHash(s.sha256()),
         s.kind(),
@@ -123,24 +120,49 @@ final class ManagedTokenFile {
   }
 
   private static RelayToken token(StoredToken s) {
-    if (s.kind() == null
-        || s.name() == null
-        || s.createdBy() == null
-        || !TokenSecrets.isSha256(s.sha256())) {
-      return null;
-    }
-    OperatorRole role = s.role() == null ? null : OperatorRole.byWireName(s.role());
-    if ((s.kind() == TokenKind.OPERATOR) != (role != null)) {
-      return null;
-    }
     return new RelayToken(
         TokenSecrets.idOfHash(s.sha256()),
         s.kind(),
         s.name(),
-        role,
+        s.role() == null ? null : OperatorRole.byWireName(s.role()),
         TokenSource.MANAGED,
         s.sha256(),
         s.createdAtMs(),
         s.createdBy());
+  }
+
+  /** Why a stored token cannot be used; null when it can. */
+  private static String problem(StoredToken s) {
+    String missing = problem(s.kind(), s.name(), s.createdBy(), s.sha256());
+    if (missing != null) {
+      return missing;
+    }
+    if (s.kind() == TokenKind.AGENT) {
+      return s.role() == null ? null : "an agent token with a 'role'";
+    }
+    if (s.role() == null) {
+      return "an operator token without a 'role'";
+    }
+    return OperatorRole.byWireName(s.role()) == null ? "unknown role '" + s.role() + "'" : null;
+  }
+
+  /**
+   * What every stored entry needs: a kind, a name, the admin who made the change, a SHA-256; null
+   * when it has them, else what is wrong.
+   */
+  private static String problem(TokenKind kind, String name, String admin, String sha256) {
+    if (kind == null) {
+      return "missing or unknown 'kind'";
+    }
+    if (name == null) {
+      return "missing 'name'";
+    }
+    if (admin == null) {
+      return "missing the admin who made it ('createdBy' or 'revokedBy')";
+    }
+    if (!TokenSecrets.isSha256(sha256)) {
+      return "'sha256' is not 64 lowercase hex digits";
+    }
+    return null;
   }
 }

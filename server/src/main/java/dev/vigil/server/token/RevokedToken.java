@@ -1,7 +1,7 @@
 package dev.vigil.server.token;
 
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.TokenKind;
-import dev.vigil.server.link.Revocation;
 import java.util.Objects;
 
 /**
@@ -31,8 +31,8 @@ public record RevokedToken(
     return new RevokedToken(token.id(), token.kind(), token.name(), token.sha256(), atMs, by);
   }
 
-  /** What a hello presenting it is told. */
-  Revocation revocation() {
-    return new Revocation(kind, name, revokedBy, revokedAtMs);
+  /** As admins see it, and as a refusal of it describes it: no hash. */
+  RevokedTokenInfo info() {
+    return new RevokedTokenInfo(id, kind, name, revokedAtMs, revokedBy);
   }
 }

@@ -154,10 +154,10 @@ public final class TokenAdmin {
 
   /** Every token, without secrets, in listing order; then the revoked ones, newest first. */
   public TokenList list() {
-    List<RevokedTokenInfo> revoked = new ArrayList<>();
-    for (RevokedToken r : registry.revokedTokens()) {
-      revoked.add(
-          0, new RevokedTokenInfo(r.id(), r.kind(), r.name(), r.revokedAtMs(), r.revokedBy()));
+    List<RevokedToken> oldestFirst = registry.revokedTokens();
+    List<RevokedTokenInfo> revoked = new ArrayList<>(oldestFirst.size());
+    for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+      revoked.add(oldestFirst.get(i).info());
     }
     return new TokenList(registry.tokens().stream().map(this::info).toList(), revoked);
   }

@@ -1,10 +1,10 @@
 package dev.vigil.server.token;
 
+import dev.vigil.protocol.RevokedTokenInfo;
 import dev.vigil.protocol.TokenKind;
 import dev.vigil.protocol.TokenSource;
 import dev.vigil.server.link.Credential;
 import dev.vigil.server.link.OperatorRole;
-import dev.vigil.server.link.Revocation;
 import dev.vigil.server.link.TokenDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,12 +109,12 @@ public final class TokenRegistry implements TokenDirectory {
   }
 
   @Override
-  public Optional<Revocation> revoked(String secret) {
+  public Optional<RevokedTokenInfo> revoked(String secret) {
     if (secret == null) {
       return Optional.empty();
     }
     RevokedToken r = entries.revokedByHash().get(TokenSecrets.sha256(secret));
-    return r == null ? Optional.empty() : Optional.of(r.revocation());
+    return r == null ? Optional.empty() : Optional.of(r.info());
   }
 
   /** The revoked tokens remembered, oldest first. */

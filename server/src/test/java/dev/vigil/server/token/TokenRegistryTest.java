@@ -118,6 +118,37 @@ class TokenRegistryTest {
   }
 
   @Test
+  void aKeptRevocationThatIsNotWholeIsSkippedAndTheRestKept() throws Exception {
+    String kept = TokenSecrets.sha256("kept-s");
+    String revoked = TokenSecrets.sha256("revoked-s");
+    Files.writeString(
+        dataDir.resolve(TokenAdmin.FILE_NAME),
+        "{\"tokens\":[{\"kind\":\"agent\",\"name\":\"kept\",\"sha256\":\""
+            + kept
+            + "\",\"createdAtMs\":5,\"createdBy\":\"x\"}],"
+            + "\"revoked\":[{\"kind\":\"agent\",\"name\":\"no admin\",\"sha256\":\""
+            + TokenSecrets.sha256("other-s")
+            + "\",\"revokedAtMs\":6},"
+            + "{\"kind\":\"agent\",\"name\":\"short hash\",\"sha256\":\"abc\","
+            + "\"revokedAtMs\":7,\"revokedBy\":\"ada\"},"
+            + "{\"kind\":\"operator\",\"name\":\"old laptop\",\"sha256\":\""
+            + revoked
+            + "\",\"revokedAtMs\":8,\"revokedBy\":\"ada\"}]}");
+    TokenRegistry registry = TokenRegistry.of(Set.of(), Map.of(), Map.of());
+
+    TokenAdmin.open(registry, dataDir).close();
+
+    assertThat(registry.revokedTokens())
+        .extracting(RevokedToken::name)
+        .containsExactly("old laptop");
+    assertThat(registry.revoked("revoked-s")).map(r -> r.revokedBy()).contains("ada");
+    assertThat(registry.revoked("other-s")).isEmpty();
+    assertThat(registry.find(TokenKind.AGENT, "kept-s"))
+        .as("the managed token still loads")
+        .isPresent();
+  }
+
+  @Test
   void revocationsBeyondTheMostRememberedForgetTheOldest() {
     TokenRegistry registry = TokenRegistry.of(Set.of(), Map.of(), Map.of());
     for (int i = 0; i <= TokenRegistry.MAX_REVOKED; i++) {
