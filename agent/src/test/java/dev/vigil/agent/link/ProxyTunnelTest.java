@@ -37,7 +37,13 @@ class ProxyTunnelTest {
       link.useProxy(Optional.of(proxy.address()));
       link.start();
 
-      assertThat(link.awaitWelcome(Duration.ofSeconds(10))).isTrue();
+      boolean welcomed = link.awaitWelcome(Duration.ofSeconds(10));
+      // On failure say where it stopped: did the CONNECT reach the proxy, and the relay?
+      assertThat(welcomed)
+          .as(
+              "welcome through the proxy; connections at the relay: %s; proxy log: %s",
+              relay.connectionCount(), proxy.log())
+          .isTrue();
       assertThat(relay.next(Hello.class, 10_000).peerId()).isEqualTo("host-1");
       assertThat(proxy.log()).contains("CONNECT").contains(":" + relay.uri().getPort());
       link.close();
